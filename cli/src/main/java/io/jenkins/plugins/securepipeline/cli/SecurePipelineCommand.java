@@ -1,0 +1,44 @@
+package io.jenkins.plugins.securepipeline.cli;
+
+import io.jenkins.plugins.securepipeline.ProductInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code secure-pipeline} command. Each engine adds its own subcommand here; exit codes are part of the
+ * contract that scripts and the Jenkins steps rely on (see {@link ExitCodes}).
+ */
+@Command(
+        name = "secure-pipeline",
+        mixinStandardHelpOptions = true,
+        versionProvider = SecurePipelineCommand.Version.class,
+        description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
+        subcommands = {},
+        exitCodeOnInvalidInput = ExitCodes.USAGE)
+public final class SecurePipelineCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests so both see the same behaviour. */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new SecurePipelineCommand());
+    }
+
+    @Override
+    public void run() {
+        // No subcommand given: show what is available rather than doing nothing silently.
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            ProductInfo info = ProductInfo.current();
+            return new String[] {info.name() + " " + info.version()};
+        }
+    }
+}
