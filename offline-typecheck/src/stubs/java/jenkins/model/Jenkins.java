@@ -1,0 +1,18 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/jenkins tag jenkins-2.541.3 core/src/main/java/jenkins/model/Jenkins.java (AccessControlled through AbstractCIBase/Node).
+// Holds only the members the plugin uses. Never packaged or shipped.
+package jenkins.model;
+
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+public class Jenkins implements AccessControlled {
+    public static final Permission ADMINISTER = null;
+
+    protected Jenkins() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+}
