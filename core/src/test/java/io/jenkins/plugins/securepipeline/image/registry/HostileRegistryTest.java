@@ -1,0 +1,177 @@
+package io.jenkins.plugins.securepipeline.image.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.securepipeline.image.Descriptor;
+import io.jenkins.plugins.securepipeline.image.Digest;
+import io.jenkins.plugins.securepipeline.image.ManifestDocument;
+import io.jenkins.plugins.securepipeline.image.MediaTypes;
+import io.jenkins.plugins.securepipeline.image.TestImages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A registry that lies or misbehaves must produce a clear error, never a push we believe in. */
+class HostileRegistryTest {
+    private HttpServer server;
+    private volatile Handler handler;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                requests.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                handler.handle(exchange);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private RegistryClient client() {
+        return new RegistryClient("127.0.0.1:" + server.getAddress().getPort(), true, null,
+                RegistryClient.newHttpClient(), 2, Duration.ofMillis(10));
+    }
+
+    private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] manifestBytes() {
+        Descriptor config = new Descriptor(MediaTypes.OCI_CONFIG, Digest.of(new byte[] {1}), 1);
+        return TestImages.manifest(config, List.of());
+    }
+
+    @Test
+    void aManifestWhoseDigestDiffersFromTheOneAskedForIsRefused() {
+        byte[] bytes = manifestBytes();
+        handler = exchange -> reply(exchange, 200, MediaTypes.OCI_MANIFEST, bytes);
+        String asked = "sha256:" + "b".repeat(64);
+        assertThatThrownBy(() -> client().getManifest("a/b", asked))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("answered a/b@" + asked)
+                .hasMessageContaining(Digest.of(bytes).toString());
+    }
+
+    @Test
+    void aHugeManifestIsRefusedWithoutReadingItAll() {
+        byte[] huge = new byte[ManifestDocument.MAX_BYTES + 100];
+        handler = exchange -> reply(exchange, 200, MediaTypes.OCI_MANIFEST, huge);
+        assertThatThrownBy(() -> client().getManifest("a/b", "latest"))
+                .hasMessageContaining("over the 4194304 byte limit");
+    }
+
+    @Test
+    void badJsonIsAClearError() {
+        handler = exchange -> reply(exchange, 200, MediaTypes.OCI_MANIFEST, "{\"schemaVersion\":2,".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> client().getManifest("a/b", "latest"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("manifest a/b:latest")
+                .hasMessageContaining("invalid JSON");
+    }
+
+    @Test
+    void anUploadLocationOnAnotherHostIsRefused() {
+        handler = exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://evil.example:1/upload?x=1");
+            reply(exchange, 202, null, new byte[0]);
+        };
+        Descriptor blob = new Descriptor("application/octet-stream", Digest.of(new byte[] {7}), 1);
+        assertThatThrownBy(() -> client().uploadBlob("a/b", blob, counter -> new java.io.ByteArrayInputStream(new byte[] {7}), PushProgress.NONE))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("another origin (http://evil.example:1)");
+    }
+
+    @Test
+    void anUnparsableLocationIsRefused() {
+        handler = exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://[::bad");
+            reply(exchange, 202, null, new byte[0]);
+        };
+        Descriptor blob = new Descriptor("application/octet-stream", Digest.of(new byte[] {7}), 1);
+        assertThatThrownBy(() -> client().uploadBlob("a/b", blob, counter -> new java.io.ByteArrayInputStream(new byte[] {7}), PushProgress.NONE))
+                .hasMessageContaining("invalid Location header");
+    }
+
+    @Test
+    void aRegistryClaimingAnotherDigestForOurManifestIsRefused() throws Exception {
+        handler = exchange -> {
+            exchange.getResponseHeaders().set("Docker-Content-Digest", "sha256:" + "c".repeat(64));
+            reply(exchange, 201, null, new byte[0]);
+        };
+        ManifestDocument manifest = ManifestDocument.parse(manifestBytes(), null, "test");
+        assertThatThrownBy(() -> client().putManifest("a/b", "1", manifest))
+                .hasMessageContaining("registry says the digest is sha256:" + "c".repeat(64));
+    }
+
+    @Test
+    void redirectLoopsEnd() {
+        handler = exchange -> {
+            exchange.getResponseHeaders().set("Location", "/v2/a/b/manifests/latest");
+            reply(exchange, 302, null, new byte[0]);
+        };
+        assertThatThrownBy(() -> client().getManifest("a/b", "latest")).hasMessageContaining("more than 5 redirects");
+    }
+
+    @Test
+    void aBlobOfTheWrongSizeOrContentIsRefused() throws Exception {
+        byte[] content = "real content".getBytes(StandardCharsets.UTF_8);
+        Descriptor blob = new Descriptor("application/octet-stream", Digest.of(content), content.length);
+        handler = exchange -> {
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.getResponseHeaders().set("Content-Length", "999");
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            reply(exchange, 200, "application/octet-stream", "fake content".getBytes(StandardCharsets.UTF_8));
+        };
+        assertThatThrownBy(() -> client().blobExists("a/b", blob)).hasMessageContaining("reports 999 bytes");
+        assertThatThrownBy(() -> {
+            try (InputStream in = client().openBlob("a/b", blob)) {
+                in.readAllBytes();
+            }
+        }).hasMessageContaining("its descriptor says " + blob.digest());
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenReportedWithTheRegistrysMessage() {
+        handler = exchange -> reply(exchange, 503, "application/json",
+                "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"try later\"}]}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> client().getManifest("a/b", "latest"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("HTTP 503: UNAVAILABLE: try later");
+        assertThat(requests.get()).isEqualTo(2);
+    }
+}
