@@ -133,6 +133,11 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
         return new RegistryCredentials(USER, PASSWORD.toCharArray());
     }
 
+    /** The Authorization header value for tests that speak HTTP to the registry themselves. */
+    public String basicAuthorizationHeader() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     public RegistryClient client() {
         return new RegistryClient(address(), true, credentials(), RegistryClient.newHttpClient(), 3, Duration.ofMillis(50));
     }

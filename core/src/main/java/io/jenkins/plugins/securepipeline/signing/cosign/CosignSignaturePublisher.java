@@ -1,0 +1,93 @@
+package io.jenkins.plugins.securepipeline.signing.cosign;
+
+import io.jenkins.plugins.securepipeline.image.Descriptor;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ManifestDocument;
+import io.jenkins.plugins.securepipeline.image.VerifyingInputStream;
+import io.jenkins.plugins.securepipeline.image.registry.PushProgress;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Signs an image digest in cosign's key-based format and stores the signature under {@code sha256-<hex>.sig} in the
+ * image's repository, appending to signatures already there. It signs only a manifest the registry serves at that
+ * digest, and when it is given the public key it checks its own signature before publishing it.
+ */
+public final class CosignSignaturePublisher {
+    private final RegistryClient registry;
+
+    public CosignSignaturePublisher(RegistryClient registry) {
+        this.registry = registry;
+    }
+
+    /** What was stored: the signature tag reference and whether an identical signature was already there. */
+    public record Published(String signatureReference, String signatureManifestDigest, boolean alreadyPresent) {}
+
+    /**
+     * @param image repository and digest of an image already pushed (never a tag: tags move)
+     * @param optional cosign's optional annotations, or null
+     * @param publicKey the signer's public key for a self-check, or null when not at hand
+     */
+    public Published sign(ImageReference image, PayloadSigner signer, Map<String, Object> optional, PublicKey publicKey)
+            throws IOException, InterruptedException {
+        if (image.digest() == null) {
+            throw new IllegalArgumentException("sign by digest: " + image + " has no digest");
+        }
+        ManifestDocument served = registry.getManifest(image.repository(), image.digest().toString());
+        if (served == null) {
+            throw new RegistryException("refusing to sign " + image + ": the registry does not serve that manifest");
+        }
+        byte[] payload = new SimpleSigningPayload(image.repositoryReference(), image.digest(), optional).toBytes();
+        byte[] signature = signer.sign(payload);
+        if (publicKey != null && !verifies(publicKey, payload, signature)) {
+            throw new IOException("the signature made with " + signer.keyName() + " does not verify with its public key;"
+                    + " nothing was published");
+        }
+        Descriptor layer = CosignSignatureManifest.layerFor(payload, Base64.getEncoder().encodeToString(signature));
+        String tag = image.digest().signatureTag();
+        ManifestDocument existing = registry.getManifest(image.repository(), tag);
+        CosignSignatureManifest current = existing == null ? CosignSignatureManifest.empty()
+                : CosignSignatureManifest.from(existing);
+        String reference = image.repositoryReference() + ":" + tag;
+        if (current.contains(layer)) {
+            return new Published(reference, existing.digest().toString(), true);
+        }
+        CosignSignatureManifest updated = current.append(layer);
+        upload(image.repository(), layer, payload);
+        upload(image.repository(), updated.configDescriptor(), updated.configBytes());
+        ManifestDocument manifest = updated.toManifest();
+        registry.putManifest(image.repository(), tag, manifest);
+        ManifestDocument readBack = registry.getManifest(image.repository(), tag);
+        if (readBack == null || !readBack.digest().equals(manifest.digest())) {
+            throw new RegistryException("the signature manifest " + reference + " did not read back as pushed"
+                    + " (a concurrent signing may have replaced it)");
+        }
+        return new Published(reference, manifest.digest().toString(), false);
+    }
+
+    private void upload(String repository, Descriptor blob, byte[] bytes) throws IOException, InterruptedException {
+        if (registry.blobExists(repository, blob)) {
+            return;
+        }
+        registry.uploadBlob(repository, blob,
+                counter -> new VerifyingInputStream(new ByteArrayInputStream(bytes), blob, "signature blob", counter),
+                PushProgress.NONE);
+    }
+
+    static boolean verifies(PublicKey key, byte[] payload, byte[] derSignature) {
+        try {
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(key);
+            verifier.update(payload);
+            return verifier.verify(derSignature);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+}
