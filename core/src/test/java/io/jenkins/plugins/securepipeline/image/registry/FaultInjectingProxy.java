@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       registry's basic credentials, and per-repository scopes.</li>
  * </ul>
  */
-final class FaultInjectingProxy implements AutoCloseable {
+public final class FaultInjectingProxy implements AutoCloseable {
     record Seen(String method, String path, String contentRange, String authorizationScheme) {}
 
     private final LocalRegistry registry;
@@ -56,9 +56,9 @@ final class FaultInjectingProxy implements AutoCloseable {
 
     volatile boolean redirectBlobGets;
     volatile boolean bearerAuth;
-    final AtomicInteger failNextPatches = new AtomicInteger();
+    public final AtomicInteger failNextPatches = new AtomicInteger();
 
-    FaultInjectingProxy(LocalRegistry registry) throws IOException {
+    public FaultInjectingProxy(LocalRegistry registry) throws IOException {
         this.registry = registry;
         this.front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.storage = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -70,11 +70,11 @@ final class FaultInjectingProxy implements AutoCloseable {
         storage.start();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + front.getAddress().getPort();
     }
 
-    RegistryClient client(RegistryCredentials credentials) {
+    public RegistryClient client(RegistryCredentials credentials) {
         return new RegistryClient(address(), true, credentials, RegistryClient.newHttpClient(), 3,
                 java.time.Duration.ofMillis(50));
     }

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.securepipeline.image.publish;
+
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ImageSource;
+import io.jenkins.plugins.securepipeline.image.ecr.ImmutableTagConflict;
+import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
+import io.jenkins.plugins.securepipeline.image.registry.PushResult;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
+import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
+import io.jenkins.plugins.securepipeline.signing.cosign.PayloadSigner;
+import java.io.IOException;
+import java.security.PublicKey;
+import java.util.Map;
+
+/**
+ * The pushSignedImage operation: push the image, read it back, and only then sign the digest that was read back.
+ * If the push fails in any way nothing is signed; if signing fails the pushed image stays unsigned and the failure
+ * is reported (a deploy that verifies signatures will then refuse it).
+ */
+public final class SignedImagePublisher {
+    private final RegistryClient registry;
+    private final ImagePusher pusher;
+
+    public SignedImagePublisher(RegistryClient registry, ImagePusher pusher) {
+        this.registry = registry;
+        this.pusher = pusher;
+    }
+
+    /** The pushed image and, when a signer was given, where its signature is. */
+    public record Outcome(PushResult push, CosignSignaturePublisher.Published signature) {}
+
+    public Outcome publish(ImageSource source, ImageReference target, PayloadSigner signer, PublicKey selfCheckKey,
+            Map<String, Object> annotations) throws IOException, InterruptedException {
+        PushResult pushed;
+        try {
+            pushed = pusher.push(source, target, null);
+        } catch (RegistryException e) {
+            throw ImmutableTagConflict.explain(e, target.repository(), target.tag() == null ? "" : target.tag());
+        }
+        if (signer == null) {
+            return new Outcome(pushed, null);
+        }
+        ImageReference signed = target.withDigest(pushed.digest());
+        try {
+            return new Outcome(pushed, new CosignSignaturePublisher(registry).sign(signed, signer, annotations, selfCheckKey));
+        } catch (RegistryException e) {
+            throw ImmutableTagConflict.explain(e, target.repository(), pushed.digest().signatureTag());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.jenkins.plugins.securepipeline.image.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ImageSource;
+import io.jenkins.plugins.securepipeline.image.ManifestDocument;
+import io.jenkins.plugins.securepipeline.image.OciLayoutSource;
+import io.jenkins.plugins.securepipeline.image.TestImages;
+import io.jenkins.plugins.securepipeline.image.registry.FaultInjectingProxy;
+import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
+import io.jenkins.plugins.securepipeline.image.registry.LocalRegistry;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
+import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignatureVerifier;
+import io.jenkins.plugins.securepipeline.signing.cosign.LocalKeyPayloadSigner;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishAndPromoteTest {
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    @TempDir
+    Path temp;
+
+    private static KeyPair p256() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private ImageReference ref(String text) throws Exception {
+        return ImageReference.parse(text, "test");
+    }
+
+    @Test
+    void pushesThenSignsTheDigestThatWasReadBack() throws Exception {
+        KeyPair key = p256();
+        Path layout = temp.resolve("layout");
+        ManifestDocument manifest = TestImages.ociLayout(layout, "v1", new int[] {5000, 7000}, 41);
+        RegistryClient client = REGISTRY.client();
+        try (ImageSource source = OciLayoutSource.directory(layout, "v1")) {
+            SignedImagePublisher.Outcome outcome = new SignedImagePublisher(client, new ImagePusher(client, 2, null))
+                    .publish(source, ref(REGISTRY.address() + "/pub/app:1"),
+                            new LocalKeyPayloadSigner((ECPrivateKey) key.getPrivate(), "k"), key.getPublic(), Map.of("build", "42"));
+            assertThat(outcome.push().digest()).isEqualTo(manifest.digest());
+            assertThat(outcome.signature().signatureReference()).endsWith(":" + manifest.digest().signatureTag());
+        }
+        CosignSignatureVerifier.Verification verification = new CosignSignatureVerifier(client)
+                .verify(ref(REGISTRY.address() + "/pub/app@" + manifest.digest()), key.getPublic());
+        assertThat(verification.verified()).isTrue();
+    }
+
+    @Test
+    void aFailedPushIsNeverSigned() throws Exception {
+        KeyPair key = p256();
+        Path layout = temp.resolve("layout");
+        ManifestDocument manifest = TestImages.ociLayout(layout, "v1", new int[] {5000}, 42);
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(REGISTRY); ImageSource source = OciLayoutSource.directory(layout, "v1")) {
+            proxy.failNextPatches.set(100);
+            RegistryClient client = proxy.client(REGISTRY.credentials());
+            assertThatThrownBy(() -> new SignedImagePublisher(client, new ImagePusher(client, 2, null))
+                    .publish(source, ref(proxy.address() + "/failing/app:1"),
+                            new LocalKeyPayloadSigner((ECPrivateKey) key.getPrivate(), "k"), null, null))
+                    .isInstanceOf(RegistryException.class);
+        }
+        RegistryClient direct = REGISTRY.client();
+        assertThat(direct.getManifest("failing/app", manifest.digest().signatureTag())).isNull();
+        assertThat(direct.getManifest("failing/app", "1")).isNull();
+    }
+
+    @Test
+    void promotesByDigestWithSignaturesWithinAndAcrossRegistries() throws Exception {
+        KeyPair devKey = p256();
+        KeyPair prodKey = p256();
+        Path layout = temp.resolve("layout");
+        ManifestDocument manifest = TestImages.ociLayout(layout, "v1", new int[] {9000, 3000}, 43);
+        RegistryClient client = REGISTRY.client();
+        try (ImageSource source = OciLayoutSource.directory(layout, "v1")) {
+            new SignedImagePublisher(client, new ImagePusher(client, 2, null)).publish(source,
+                    ref(REGISTRY.address() + "/dev/app:1"), new LocalKeyPayloadSigner((ECPrivateKey) devKey.getPrivate(), "dev"),
+                    devKey.getPublic(), null);
+        }
+        ImageReference built = ref(REGISTRY.address() + "/dev/app@" + manifest.digest());
+
+        // Same registry: blobs are mounted, bytes and digest unchanged, the signature comes along.
+        ImagePromotion.Promoted promoted = new ImagePromotion(client, client, new ImagePusher(client, 2, null))
+                .copy(built, ref(REGISTRY.address() + "/prod/app:release"));
+        assertThat(promoted.push().digest()).isEqualTo(manifest.digest());
+        assertThat(promoted.push().blobsPushed()).isZero();
+        assertThat(promoted.signaturesCopied()).isEqualTo(1);
+        assertThat(client.getManifest("prod/app", "release").bytes()).isEqualTo(manifest.bytes());
+        ImageReference prod = ref(REGISTRY.address() + "/prod/app@" + manifest.digest());
+        assertThat(new CosignSignatureVerifier(client).verify(prod, devKey.getPublic()).verified()).isTrue();
+
+        // Another "registry" (the proxy's address): blobs are copied; a signature already there is kept and merged.
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(REGISTRY)) {
+            RegistryClient other = proxy.client(REGISTRY.credentials());
+            ImageReference otherTarget = ref(proxy.address() + "/other/app:1");
+            // Put the image and a prod-key signature there first, as an earlier promotion might have.
+            new ImagePromotion(client, other, new ImagePusher(other, 2, null)).copy(built, otherTarget);
+            new io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher(other).sign(
+                    otherTarget.withDigest(manifest.digest()),
+                    new LocalKeyPayloadSigner((ECPrivateKey) prodKey.getPrivate(), "prod"), null, null);
+            ImagePromotion.Promoted again = new ImagePromotion(client, other, new ImagePusher(other, 2, null)).copy(built, otherTarget);
+            assertThat(again.push().blobsSkipped()).isEqualTo(3);
+            assertThat(again.signaturesCopied()).isZero();
+            ImageReference otherDigest = otherTarget.withDigest(manifest.digest());
+            CosignSignatureVerifier verifier = new CosignSignatureVerifier(other);
+            assertThat(verifier.verify(otherDigest, devKey.getPublic()).verified()).isTrue();
+            assertThat(verifier.verify(otherDigest, prodKey.getPublic()).verified()).isTrue();
+            assertThat(verifier.verify(otherDigest, prodKey.getPublic()).signatures()).isEqualTo(2);
+        }
+    }
+}
