@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SecurePipelineCommand.Version.class,
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
-        subcommands = {},
+        subcommands = {
+                io.jenkins.plugins.securepipeline.cli.image.PushImageCommand.class,
+                io.jenkins.plugins.securepipeline.cli.image.VerifyImageCommand.class,
+                io.jenkins.plugins.securepipeline.cli.image.CopyImageCommand.class,
+        },
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class SecurePipelineCommand implements Runnable {
     @CommandLine.Spec

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
  * How to reach and log in to registries. Passwords only ever come from files: a password on the command line would
  * be visible in the process list and shell history.
  */
-final class RegistryAccessOptions {
+public final class RegistryAccessOptions {
     @Option(names = "--registry-username", paramLabel = "USER", description = "Registry user name (basic or token auth).")
     String username;
 

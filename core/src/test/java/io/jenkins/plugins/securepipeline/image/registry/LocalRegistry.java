@@ -138,6 +138,11 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
         return "Basic " + java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes the password into a file, as a user would for --registry-password-file. */
+    public Path writePasswordFile(Path file) throws IOException {
+        return Files.writeString(file, PASSWORD + "\n");
+    }
+
     public RegistryClient client() {
         return new RegistryClient(address(), true, credentials(), RegistryClient.newHttpClient(), 3, Duration.ofMillis(50));
     }

@@ -1,0 +1,120 @@
+package io.jenkins.plugins.securepipeline.cli.image;
+
+import io.jenkins.plugins.securepipeline.cli.ExitCodes;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ecr.EcrRepositoryCheck;
+import io.jenkins.plugins.securepipeline.image.publish.ImagePromotion;
+import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code copy-image}: promote an image by digest, manifest bytes and signatures preserved. */
+@Command(name = "copy-image", mixinStandardHelpOptions = true,
+        description = {"Copy an image by digest to another repository, registry or account with its manifest bytes",
+                "unchanged and its cosign signatures; optionally add a signature with the target's key.",
+                "Exit: 0 copied, 2 usage error, 5 registry or signing failure."})
+public final class CopyImageCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "HOST/REPO@sha256:HEX")
+    String source;
+
+    @Option(names = "--target", required = true, paramLabel = "HOST/REPO:TAG")
+    String target;
+
+    @Option(names = "--source-registry-username", paramLabel = "USER",
+            description = "User for the source registry when it differs from the target's.")
+    String sourceUsername;
+
+    @Option(names = "--source-registry-password-file", paramLabel = "FILE")
+    Path sourcePasswordFile;
+
+    @Option(names = "--sign-key", paramLabel = "FILE|awskms:///KEY", description = "Also sign the copy with this key.")
+    String signKey;
+
+    @Option(names = "--key-password-file", paramLabel = "FILE")
+    Path keyPasswordFile;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    ImageCommandSupport.Format format;
+
+    @Mixin
+    RegistryAccessOptions options;
+
+    @Override
+    public Integer call() {
+        return ImageCommandSupport.run(spec, "copy-image", this::copy);
+    }
+
+    private int copy() throws Exception {
+        options.validate();
+        ImageReference from = PushImageCommand.parse(source, "--source");
+        ImageReference to = PushImageCommand.parse(target, "--target");
+        if (from.digest() == null) {
+            throw new UsageException("--source must name a digest: HOST/REPO@sha256:HEX (promotion is by digest)");
+        }
+        if (to.tag() == null) {
+            throw new UsageException("--target needs a tag: HOST/REPO:TAG");
+        }
+        if ((sourceUsername == null) != (sourcePasswordFile == null)) {
+            throw new UsageException("--source-registry-username and --source-registry-password-file go together");
+        }
+        SigningKeyOptions keys = new SigningKeyOptions();
+        try {
+            SigningKeyOptions.OpenedSigner signer = signKey == null ? null
+                    : keys.signer(signKey, keyPasswordFile, options.region);
+            if (options.ecr) {
+                new EcrRepositoryCheck(options.ecrClient()).requireExists(options.ecrHost(to), to.repository());
+            }
+            RegistryClient targetRegistry = options.client(to);
+            RegistryClient sourceRegistry;
+            if (sourceUsername != null) {
+                RegistryAccessOptions sourceOptions = new RegistryAccessOptions();
+                sourceOptions.username = sourceUsername;
+                sourceOptions.passwordFile = sourcePasswordFile;
+                sourceOptions.insecureHttp = options.insecureHttp;
+                sourceRegistry = sourceOptions.client(from);
+            } else {
+                sourceRegistry = from.registry().equals(to.registry()) ? targetRegistry : options.client(from);
+            }
+            TransferProgress progress = format == ImageCommandSupport.Format.text
+                    ? new TransferProgress(spec.commandLine().getErr(), ImageCommandSupport.onTerminal()) : null;
+            ImagePromotion.Promoted promoted;
+            try {
+                promoted = new ImagePromotion(sourceRegistry, targetRegistry,
+                        new ImagePusher(targetRegistry, options.parallel, progress)).copy(from, to);
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
+            String signature = null;
+            if (signer != null) {
+                signature = new CosignSignaturePublisher(targetRegistry).sign(to.withDigest(promoted.push().digest()),
+                        signer.signer(), null, signer.publicKey()).signatureReference();
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("digest", promoted.push().digest().toString());
+            result.put("reference", promoted.push().reference());
+            result.put("signature", signature);
+            result.put("signaturesCopied", promoted.signaturesCopied());
+            result.put("blobsPushed", promoted.push().blobsPushed());
+            result.put("blobsSkipped", promoted.push().blobsSkipped());
+            result.put("bytesPushed", promoted.push().bytesPushed());
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            return ExitCodes.OK;
+        } finally {
+            keys.close();
+            options.close();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.jenkins.plugins.securepipeline.cli.image;
+
+import io.jenkins.plugins.securepipeline.cli.ExitCodes;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ImageSource;
+import io.jenkins.plugins.securepipeline.image.InvalidImageException;
+import io.jenkins.plugins.securepipeline.image.SourceSpec;
+import io.jenkins.plugins.securepipeline.image.ecr.EcrRegistryHost;
+import io.jenkins.plugins.securepipeline.image.ecr.EcrRepositoryCheck;
+import io.jenkins.plugins.securepipeline.image.publish.SignedImagePublisher;
+import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code push-image}: push an image from the build agent's disk, read it back, then sign that digest. */
+@Command(name = "push-image", mixinStandardHelpOptions = true,
+        description = {"Push an OCI layout, OCI archive or docker save archive to a registry with its digest preserved,",
+                "read the manifest back, and (with --sign-key) sign that digest in cosign's format.",
+                "Exit: 0 pushed (and signed), 2 usage error, 5 registry or signing failure."})
+public final class PushImageCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "SOURCE",
+            description = "oci:DIR[:NAME], oci-archive:TAR[:NAME] or docker-archive:TAR")
+    String source;
+
+    @Option(names = "--target", required = true, paramLabel = "HOST[:PORT]/REPO:TAG")
+    String target;
+
+    @Option(names = "--sign-key", paramLabel = "FILE|awskms:///KEY",
+            description = "Private key (PEM, cosign encrypted key) or AWS KMS key to sign the pushed digest with.")
+    String signKey;
+
+    @Option(names = "--key-password-file", paramLabel = "FILE", description = "Passphrase of an encrypted key (first line).")
+    Path keyPasswordFile;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    ImageCommandSupport.Format format;
+
+    @Mixin
+    RegistryAccessOptions options;
+
+    @Override
+    public Integer call() {
+        return ImageCommandSupport.run(spec, "push-image", this::push);
+    }
+
+    private int push() throws Exception {
+        options.validate();
+        ImageReference targetReference = parse(target, "--target");
+        if (targetReference.tag() == null) {
+            throw new UsageException("--target needs a tag: HOST/REPO:TAG");
+        }
+        SourceSpec sourceSpec;
+        try {
+            sourceSpec = SourceSpec.parse(source);
+        } catch (InvalidImageException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (keyPasswordFile != null && signKey == null) {
+            throw new UsageException("--key-password-file is only used with --sign-key");
+        }
+        SigningKeyOptions keys = new SigningKeyOptions();
+        try {
+            SigningKeyOptions.OpenedSigner signer = signKey == null ? null
+                    : keys.signer(signKey, keyPasswordFile, options.region);
+            if (options.ecr) {
+                EcrRegistryHost ecrHost = options.ecrHost(targetReference);
+                EcrRepositoryCheck.RepositoryInfo info = new EcrRepositoryCheck(options.ecrClient())
+                        .requireExists(ecrHost, targetReference.repository());
+                if (signer != null && info.blocksSignatureTags()) {
+                    spec.commandLine().getErr().println("push-image: warning: repository " + info.name()
+                            + " has immutable tags without a 'sha256-*' exclusion; the first signature of a digest works,"
+                            + " a second one (another key, re-signing) will be refused");
+                }
+            }
+            RegistryClient registry = options.client(targetReference);
+            TransferProgress progress = format == ImageCommandSupport.Format.text
+                    ? new TransferProgress(spec.commandLine().getErr(), ImageCommandSupport.onTerminal()) : null;
+            SignedImagePublisher.Outcome outcome;
+            try (ImageSource image = sourceSpec.open()) {
+                outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
+                        .publish(image, targetReference, signer == null ? null : signer.signer(),
+                                signer == null ? null : signer.publicKey(), null);
+            } finally {
+                if (progress != null) {
+                    progress.finish();
+                }
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("digest", outcome.push().digest().toString());
+            result.put("reference", outcome.push().reference());
+            result.put("signature", outcome.signature() == null ? null : outcome.signature().signatureReference());
+            result.put("blobsPushed", outcome.push().blobsPushed());
+            result.put("blobsSkipped", outcome.push().blobsSkipped());
+            result.put("bytesPushed", outcome.push().bytesPushed());
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            return ExitCodes.OK;
+        } finally {
+            keys.close();
+            options.close();
+        }
+    }
+
+    static ImageReference parse(String text, String option) throws UsageException {
+        try {
+            return ImageReference.parse(text, option);
+        } catch (InvalidImageException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

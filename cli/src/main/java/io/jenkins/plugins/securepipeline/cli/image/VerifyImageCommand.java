@@ -1,0 +1,66 @@
+package io.jenkins.plugins.securepipeline.cli.image;
+
+import io.jenkins.plugins.securepipeline.cli.ExitCodes;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignatureVerifier;
+import java.security.PublicKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code verify-image}: check an image digest's cosign signatures against a trusted key. */
+@Command(name = "verify-image", mixinStandardHelpOptions = true,
+        description = {"Verify the cosign key-based signatures of an image digest with a PEM public key or a KMS key.",
+                "Exit: 0 verified, 1 not verified, 2 usage error, 5 registry failure."})
+public final class VerifyImageCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--key", required = true, paramLabel = "PUB.pem|awskms:///KEY")
+    String key;
+
+    @Parameters(index = "0", paramLabel = "HOST[:PORT]/REPO@sha256:HEX")
+    String image;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    ImageCommandSupport.Format format;
+
+    @Mixin
+    RegistryAccessOptions options;
+
+    @Override
+    public Integer call() {
+        return ImageCommandSupport.run(spec, "verify-image", this::verify);
+    }
+
+    private int verify() throws Exception {
+        options.validate();
+        ImageReference reference = PushImageCommand.parse(image, "image");
+        if (reference.digest() == null) {
+            throw new UsageException("verify by digest: give HOST/REPO@sha256:HEX (a tag can move after it was checked)");
+        }
+        SigningKeyOptions keys = new SigningKeyOptions();
+        try {
+            PublicKey publicKey = keys.publicKey(key, options.region);
+            RegistryClient registry = options.client(reference);
+            CosignSignatureVerifier.Verification verification = new CosignSignatureVerifier(registry).verify(reference, publicKey);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("reference", reference.toString());
+            result.put("verified", verification.verified());
+            result.put("signatures", verification.signatures());
+            result.put("dockerReference", verification.dockerReference());
+            result.put("problems", verification.problems());
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            return verification.verified() ? ExitCodes.OK : ExitCodes.BLOCKED;
+        } finally {
+            keys.close();
+            options.close();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.jenkins.plugins.securepipeline.cli.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.securepipeline.cli.ExitCodes;
+import io.jenkins.plugins.securepipeline.cli.SecurePipelineCommand;
+import io.jenkins.plugins.securepipeline.image.ManifestDocument;
+import io.jenkins.plugins.securepipeline.image.TestImages;
+import io.jenkins.plugins.securepipeline.image.registry.LocalRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The push-image / verify-image / copy-image contract, run in-process against a real local registry. */
+class ImageCommandsTest {
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    @TempDir
+    Path temp;
+
+    private StringWriter out;
+    private StringWriter err;
+    private Path passwordFile;
+    private Path privateKey;
+    private Path publicKey;
+    private Path otherPublicKey;
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = SecurePipelineCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + label + "-----\n";
+    }
+
+    @BeforeEach
+    void keysAndPasswords() throws Exception {
+        passwordFile = REGISTRY.writePasswordFile(temp.resolve("registry-password"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair key = generator.generateKeyPair();
+        privateKey = Files.writeString(temp.resolve("cosign.key"), pem("PRIVATE KEY", key.getPrivate().getEncoded()));
+        publicKey = Files.writeString(temp.resolve("cosign.pub"), pem("PUBLIC KEY", key.getPublic().getEncoded()));
+        otherPublicKey = Files.writeString(temp.resolve("other.pub"), pem("PUBLIC KEY", generator.generateKeyPair().getPublic().getEncoded()));
+    }
+
+    private String[] auth(String... args) {
+        String[] all = new String[args.length + 5];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--registry-username";
+        all[args.length + 1] = LocalRegistry.USER;
+        all[args.length + 2] = "--registry-password-file";
+        all[args.length + 3] = passwordFile.toString();
+        all[args.length + 4] = "--insecure-http";
+        return all;
+    }
+
+    @Test
+    void pushSignVerifyAndCopyByTheContract() throws Exception {
+        Path layout = temp.resolve("layout");
+        ManifestDocument manifest = TestImages.ociLayout(layout, "v1", new int[] {40_000, 10_000}, 61);
+        String repo = REGISTRY.address() + "/cli/app";
+
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1",
+                "--sign-key", privateKey.toString(), "--format", "json"))).as(err::toString).isEqualTo(ExitCodes.OK);
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("digest").asText()).isEqualTo(manifest.digest().toString());
+        assertThat(result.get("reference").asText()).isEqualTo(repo + "@" + manifest.digest());
+        assertThat(result.get("signature").asText()).isEqualTo(repo + ":" + manifest.digest().signatureTag());
+        assertThat(result.get("blobsPushed").asInt()).isEqualTo(3);
+        assertThat(result.get("blobsSkipped").asInt()).isZero();
+        assertThat(result.get("bytesPushed").asLong()).isPositive();
+        assertThat(out.toString() + err).doesNotContain(Files.readString(passwordFile).trim());
+
+        // Text mode, not on a terminal: plain progress lines on stderr, the result on stdout.
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1"))).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("push: ").doesNotContain("\r");
+        assertThat(out.toString()).contains("blobsSkipped: 3");
+
+        String byDigest = repo + "@" + manifest.digest();
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest, "--format", "json"))).isEqualTo(ExitCodes.OK);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("verified").asBoolean()).isTrue();
+        assertThat(run(auth("verify-image", "--key", otherPublicKey.toString(), byDigest))).isEqualTo(ExitCodes.BLOCKED);
+        assertThat(out.toString()).contains("verified: false");
+
+        String prod = REGISTRY.address() + "/cli/prod";
+        assertThat(run(auth("copy-image", "--source", byDigest, "--target", prod + ":release", "--format", "json")))
+                .as(err::toString).isEqualTo(ExitCodes.OK);
+        JsonNode copied = new ObjectMapper().readTree(out.toString());
+        assertThat(copied.get("digest").asText()).isEqualTo(manifest.digest().toString());
+        assertThat(copied.get("signaturesCopied").asInt()).isEqualTo(1);
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), prod + "@" + manifest.digest()))).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("push-image", "--source", "oci:/nowhere")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(auth("push-image", "--source", "docker:x", "--target", REGISTRY.address() + "/a/b:1"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("unknown transport");
+        assertThat(run(auth("push-image", "--source", "oci:/x", "--target", "library/app:1"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("is not a registry host");
+        assertThat(run("push-image", "--source", "oci:/x", "--target", REGISTRY.address() + "/a/b:1",
+                "--registry-username", "u")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("go together");
+        assertThat(run("push-image", "--source", "oci:/x", "--target", REGISTRY.address() + "/a/b:1",
+                "--registry-password", "secret")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), REGISTRY.address() + "/a/b:1"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("verify by digest");
+        assertThat(run(auth("copy-image", "--source", REGISTRY.address() + "/a/b:1", "--target", REGISTRY.address() + "/c/d:1")))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void registryFailuresExitWithFiveAndNeverPrintThePassword() throws Exception {
+        Path layout = temp.resolve("layout");
+        TestImages.ociLayout(layout, "v1", new int[] {1000}, 62);
+        Path wrong = Files.writeString(temp.resolve("wrong"), "definitely-wrong-password\n");
+        assertThat(run("push-image", "--source", "oci:" + layout + ":v1", "--target", REGISTRY.address() + "/a/b:1",
+                "--registry-username", LocalRegistry.USER, "--registry-password-file", wrong.toString(), "--insecure-http"))
+                .isEqualTo(ExitCodes.REGISTRY_OR_SIGNING_FAILURE);
+        assertThat(err.toString()).contains("HTTP 401").doesNotContain("definitely-wrong-password");
+
+        Path tampered = temp.resolve("tampered.key");
+        Files.writeString(tampered, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", REGISTRY.address() + "/a/b:1",
+                "--sign-key", tampered.toString()))).isEqualTo(ExitCodes.REGISTRY_OR_SIGNING_FAILURE);
+        assertThat(err.toString()).contains("tampered.key").contains("not an EC private key");
+        // Nothing was pushed: the key is opened before the push starts.
+        assertThat(REGISTRY.client().getManifest("a/b", "1")).isNull();
+    }
+}
