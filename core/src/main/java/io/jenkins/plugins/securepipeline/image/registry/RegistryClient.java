@@ -182,7 +182,7 @@ public final class RegistryClient {
             if (blob.size() == 0) {
                 return BodyPublishers.noBody();
             }
-            return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
+            return new StreamBodyPublisher(() -> {
                 try {
                     InputStream in = new FailureRecordingInputStream(
                             opener.open(sent -> progress.blobProgress(blob.digest(), sent, blob.size())), localFailure);
@@ -194,7 +194,7 @@ public final class RegistryClient {
                     localFailure.set(e);
                     throw new UncheckedIOException(e);
                 }
-            }), blob.size());
+            }, blob.size());
         };
         URI committed;
         try (Response patch = exchange("upload blob " + blob.digest(), "PATCH", location,
