@@ -4,7 +4,7 @@
 # (max RSS from /usr/bin/time -v) for a ~2 GB image.
 #
 # Needs: docker-registry, skopeo, apache2-utils (htpasswd), time (Debian packages); cli/target/secure-pipeline.jar
-# (./mvnw -B -q -Poffline package -DskipTests). Everything runs on 127.0.0.1 and is removed afterwards.
+# and benchmarks/target/benchmarks.jar (./mvnw -B -q -Poffline package -DskipTests). Everything runs on 127.0.0.1 and is removed afterwards.
 #
 # Usage: benchmarks/scripts/push-image.sh [ROUNDS]   (default 3 rounds; the median is reported; SKIP_BIG=1 skips 2 GB)
 set -euo pipefail
@@ -12,12 +12,15 @@ cd "$(dirname "$0")/../.."
 
 ROUNDS="${1:-3}"
 JAR="$PWD/cli/target/secure-pipeline.jar"
+BENCH_JAR="$PWD/benchmarks/target/benchmarks.jar"
 # The JVM options used for our runs; the 2 GB run is also measured with the JVM's defaults.
 JAVA_OPTS_BENCH=(-XX:+UseSerialGC -Xmx128m)
 for tool in docker-registry skopeo htpasswd /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y docker-registry skopeo apache2-utils time" >&2; exit 2; }
 done
-[ -f "$JAR" ] || { echo "missing $JAR: ./mvnw -B -q -Poffline package -DskipTests" >&2; exit 2; }
+for jar in "$JAR" "$BENCH_JAR"; do
+  [ -f "$jar" ] || { echo "missing $jar: ./mvnw -B -q -Poffline package -DskipTests" >&2; exit 2; }
+done
 
 WORK="$(mktemp -d /tmp/push-image-bench.XXXXXX)"
 REGISTRY_PID=""
@@ -126,10 +129,10 @@ ours_times=(); skopeo_times=(); repush_times=()
 for round in $(seq 1 "$ROUNDS"); do
   start_registry
   read -r t rss < <(ours "ours$round" "$WORK/img300" ours/app "${JAVA_OPTS_BENCH[@]}")
-  grep -q "\"digest\" : \"$DIGEST\"" "$WORK/ours$round.out" || { echo "digest not preserved" >&2; cat "$WORK/ours$round.out" >&2; exit 1; }
+  grep -q "\"digest\":\"$DIGEST\"" "$WORK/ours$round.out" || { echo "digest not preserved" >&2; cat "$WORK/ours$round.out" >&2; exit 1; }
   ours_times+=("$t"); echo "round $round: ours ${t}s (max RSS $((rss / 1024)) MiB)"
   read -r t rss < <(ours "repush$round" "$WORK/img300" ours/app "${JAVA_OPTS_BENCH[@]}")
-  grep -q '"blobsPushed" : 0' "$WORK/repush$round.out" || { echo "re-push uploaded blobs" >&2; exit 1; }
+  grep -q '"blobsPushed":0' "$WORK/repush$round.out" || { echo "re-push uploaded blobs" >&2; exit 1; }
   repush_times+=("$t"); echo "round $round: ours re-push ${t}s"
   start_registry
   read -r t rss < <(skopeo_copy "skopeo$round" "$WORK/img300" skopeo/app)
@@ -139,6 +142,13 @@ OURS=$(printf '%s\n' "${ours_times[@]}" | median)
 SKOPEO=$(printf '%s\n' "${skopeo_times[@]}" | median)
 REPUSH=$(printf '%s\n' "${repush_times[@]}" | median)
 echo "median push 300 MB: ours ${OURS}s, skopeo ${SKOPEO}s; ours re-push ${REPUSH}s ($(awk "BEGIN {printf \"%.1f\", 100*$REPUSH/$OURS}")% of first push)"
+
+# The same push and re-push inside one JVM: the engine's own time, without JVM start-up.
+start_registry
+java -XX:+UseSerialGC -Xmx128m -cp "$BENCH_JAR" io.jenkins.plugins.securepipeline.benchmarks.PushImageInProcess \
+  "oci:$WORK/img300:bench" "127.0.0.1:$PORT/inproc/app:1" bench "$WORK/password" | sed 's/^/in one JVM: /'
+read -r t rss < <(timed startup java -XX:+UseSerialGC -Xmx128m -jar "$JAR" --version)
+echo "JVM start-up alone (secure-pipeline --version): ${t}s"
 
 rm -rf "$WORK/img300"
 [ "${SKIP_BIG:-0}" = 1 ] && exit 0

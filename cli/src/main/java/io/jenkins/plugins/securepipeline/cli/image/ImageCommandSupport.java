@@ -1,9 +1,8 @@
 package io.jenkins.plugins.securepipeline.cli.image;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.securepipeline.cli.ExitCodes;
 import io.jenkins.plugins.securepipeline.image.InvalidImageException;
+import io.jenkins.plugins.securepipeline.image.StrictJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -11,8 +10,6 @@ import picocli.CommandLine;
 
 /** What the image commands share: running with the exit-code contract, and printing the result. */
 final class ImageCommandSupport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     enum Format { text, json }
 
     @FunctionalInterface
@@ -53,7 +50,8 @@ final class ImageCommandSupport {
 
     static void print(PrintWriter out, Format format, Map<String, Object> result) throws IOException {
         if (format == Format.json) {
-            out.println(JSON.writeValueAsString(result));
+            // The engine's own JSON writer: one compact line, and no JSON library to start up for a short command.
+            out.println(new String(StrictJson.write(result), java.nio.charset.StandardCharsets.UTF_8));
         } else {
             result.forEach((key, value) -> out.println(key + ": " + value));
         }
