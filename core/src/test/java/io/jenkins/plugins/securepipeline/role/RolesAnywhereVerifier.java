@@ -29,13 +29,13 @@ import java.util.TreeMap;
  * anchor, its serial must be the credential, the algorithm must fit its key, and the signature over the SigV4 string
  * to sign must verify with the certificate's public key.
  */
-final class RolesAnywhereVerifier implements RequestVerifier {
+public final class RolesAnywhereVerifier implements RequestVerifier {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final PublicKey trustAnchor;
     private final String region;
 
-    RolesAnywhereVerifier(X509Certificate trustAnchor, String region) {
+    public RolesAnywhereVerifier(X509Certificate trustAnchor, String region) {
         this.trustAnchor = trustAnchor.getPublicKey();
         this.region = region;
     }
