@@ -34,6 +34,26 @@ public final class RoleAssumer {
         this.rolesAnywhere = new RolesAnywhereClient(clients.settings());
     }
 
+    /**
+     * Checks the admin's account policy for {@code jobFullName} first and calls AWS only when it allows the request,
+     * so a Jenkinsfile cannot reach a role the admin did not grant, not even to probe it.
+     *
+     * @throws RoleDeniedException with the decision when the policy denies
+     */
+    public AssumedRole assume(AccountPolicy policy, String jobFullName, CredentialSource source, RoleSessionRequest request) {
+        PolicyDecision decision = policy.evaluate(jobFullName, request);
+        if (!decision.allowed()) {
+            throw new RoleDeniedException(decision);
+        }
+        if (source instanceof CredentialSource.Chained chained) {
+            PolicyDecision first = policy.evaluate(jobFullName, chained.intermediate());
+            if (!first.allowed()) {
+                throw new RoleDeniedException(first);
+            }
+        }
+        return assume(source, request);
+    }
+
     public AssumedRole assume(CredentialSource source, RoleSessionRequest request) {
         Objects.requireNonNull(request, "request");
         if (source instanceof CredentialSource.DefaultChain defaultChain) {

@@ -324,4 +324,25 @@ class RoleAssumerTest {
         clock.advance(Duration.ofSeconds(30));
         assertThatThrownBy(provider::resolveCredentials).isInstanceOf(AwsCallException.class).hasMessageContaining("AccessDenied");
     }
+
+    @Test
+    void accountPolicyIsCheckedBeforeAnyCall() {
+        sts.handler(this::issue);
+        AccountPolicy policy = new AccountPolicy(java.util.List.of(new AccountPolicyRule("payments", "payments/**",
+                java.util.Set.of("222233334444"), java.util.List.of(), Duration.ofHours(1), null)));
+
+        assertThatThrownBy(() -> assumer().assume(policy, "billing/app", endpointKeys, request().build()))
+                .isInstanceOfSatisfying(RoleDeniedException.class, e -> assertThat(e.decision().allowed()).isFalse())
+                .hasMessageContaining("no account policy rule covers job 'billing/app'");
+        assertThatThrownBy(() -> assumer().assume(policy, "payments/app", endpointKeys, request().duration(Duration.ofHours(2)).build()))
+                .hasMessageContaining("above the rule's maximum");
+        assertThatThrownBy(() -> assumer().assume(policy, "payments/app",
+                new CredentialSource.Chained(endpointKeys, RoleSessionRequest.builder(INTERMEDIATE).roleSessionName("hub").build()),
+                request().build()))
+                .hasMessageContaining("account 111122223333 is not in [222233334444]");
+        assertThat(sts.requests()).isEmpty();
+
+        assertThat(assumer().assume(policy, "payments/app", endpointKeys, request().build())).isNotNull();
+        assertThat(sts.requests()).hasSize(1);
+    }
 }
