@@ -149,6 +149,10 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         } catch (AwsCallException e) {
             err.println("assume-role: " + e.getMessage());
             return ExitCodes.STS_REFUSED;
+        } catch (IllegalStateException e) {
+            // An answer without credentials: our own message, which never includes the response.
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.STS_REFUSED;
         }
         role.notices().forEach(notice -> err.println("assume-role: note: " + notice));
         if (!command.isEmpty()) {

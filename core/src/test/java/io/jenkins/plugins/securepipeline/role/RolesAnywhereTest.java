@@ -196,4 +196,14 @@ class RolesAnywhereTest {
         assertThatThrownBy(() -> PemFiles.readCertificates("certificate", resource("ec-key-sec1.pem")))
                 .hasMessageContaining("no PEM CERTIFICATE").hasMessageNotContaining("MHc");
     }
+
+    @Test
+    void anAnswerWithoutCredentialsIsAnAwsFailureThatDoesNotQuoteTheBody() {
+        endpoint.handler(request -> AwsResponse.of(201, "application/json",
+                "{\"credentialSet\":[{\"credentials\":{\"accessKeyId\":\"ASIAX\",\"secretAccessKey\":\"leakedSecretValue\"}}]}"));
+        assertThatThrownBy(() -> assumer(REGION).assume(source("ec-cert.pem", "ec-key-sec1.pem", false),
+                RoleSessionRequest.builder(ROLE).roleSessionName("Jenkins-app-1").build()))
+                .isInstanceOf(AwsCallException.class).hasMessageContaining("UnreadableResponse")
+                .hasMessageNotContaining("leakedSecretValue");
+    }
 }
