@@ -125,7 +125,13 @@ echo "building the 5 x 60 MB image..."
 DIGEST=$(make_image "$WORK/img300" 5 60)
 echo "image: $(du -sm "$WORK/img300" | cut -f1) MB on disk, $DIGEST"
 
-ours_times=(); skopeo_times=(); repush_times=()
+# A class-data-sharing archive of the classes a push loads (JDK AppCDS), made once by a throwaway push: it takes
+# most of the JVM's class loading out of start-up, as a packaged CLI would ship it.
+start_registry
+ours cds-dump "$WORK/img300" cds/app "${JAVA_OPTS_BENCH[@]}" -XX:ArchiveClassesAtExit="$WORK/push.jsa" > /dev/null
+JAVA_OPTS_CDS=("${JAVA_OPTS_BENCH[@]}" -XX:SharedArchiveFile="$WORK/push.jsa")
+
+ours_times=(); cds_times=(); skopeo_times=(); repush_times=(); cds_repush_times=()
 for round in $(seq 1 "$ROUNDS"); do
   start_registry
   read -r t rss < <(ours "ours$round" "$WORK/img300" ours/app "${JAVA_OPTS_BENCH[@]}")
@@ -135,12 +141,21 @@ for round in $(seq 1 "$ROUNDS"); do
   grep -q '"blobsPushed":0' "$WORK/repush$round.out" || { echo "re-push uploaded blobs" >&2; exit 1; }
   repush_times+=("$t"); echo "round $round: ours re-push ${t}s"
   start_registry
+  read -r t rss < <(ours "cds$round" "$WORK/img300" ours/app "${JAVA_OPTS_CDS[@]}")
+  grep -q "\"digest\":\"$DIGEST\"" "$WORK/cds$round.out" || { echo "digest not preserved" >&2; exit 1; }
+  cds_times+=("$t"); echo "round $round: ours with AppCDS ${t}s (max RSS $((rss / 1024)) MiB)"
+  read -r t rss < <(ours "cdsrepush$round" "$WORK/img300" ours/app "${JAVA_OPTS_CDS[@]}")
+  cds_repush_times+=("$t"); echo "round $round: ours with AppCDS re-push ${t}s"
+  start_registry
   read -r t rss < <(skopeo_copy "skopeo$round" "$WORK/img300" skopeo/app)
   skopeo_times+=("$t"); echo "round $round: skopeo ${t}s (max RSS $((rss / 1024)) MiB)"
 done
 OURS=$(printf '%s\n' "${ours_times[@]}" | median)
 SKOPEO=$(printf '%s\n' "${skopeo_times[@]}" | median)
 REPUSH=$(printf '%s\n' "${repush_times[@]}" | median)
+CDS=$(printf '%s\n' "${cds_times[@]}" | median)
+CDS_REPUSH=$(printf '%s\n' "${cds_repush_times[@]}" | median)
+echo "median push 300 MB with AppCDS: ${CDS}s, re-push ${CDS_REPUSH}s"
 echo "median push 300 MB: ours ${OURS}s, skopeo ${SKOPEO}s; ours re-push ${REPUSH}s ($(awk "BEGIN {printf \"%.1f\", 100*$REPUSH/$OURS}")% of first push)"
 
 # The same push and re-push inside one JVM: the engine's own time, without JVM start-up.
