@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
@@ -78,7 +76,7 @@ public final class RegistryAccessOptions {
 
     EcrClient ecrClient() {
         if (ecrClient == null) {
-            ecrClient = EcrClient.builder().region(Region.of(region)).httpClient(ApacheHttpClient.create()).build();
+            ecrClient = AwsAccess.clients(region, System.getenv()).ecr(AwsAccess.defaultCredentials());
         }
         return ecrClient;
     }

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Arrays;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** Opens signing and verification keys: PEM / cosign key files, or {@code awskms:///KEY}. */
@@ -46,7 +44,7 @@ final class SigningKeyOptions {
             throw new UsageException("awskms:/// keys need --region");
         }
         if (kms == null) {
-            kms = KmsClient.builder().region(Region.of(region)).httpClient(ApacheHttpClient.create()).build();
+            kms = AwsAccess.clients(region, System.getenv()).kms(AwsAccess.defaultCredentials());
         }
         return kms;
     }
