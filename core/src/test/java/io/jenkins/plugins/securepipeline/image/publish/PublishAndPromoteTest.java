@@ -121,4 +121,35 @@ class PublishAndPromoteTest {
             assertThat(verifier.verify(otherDigest, prodKey.getPublic()).signatures()).isEqualTo(2);
         }
     }
+
+    @Test
+    void immutableTagConflictsAreExplainedIncludingTheSignatureTag() throws Exception {
+        KeyPair first = p256();
+        KeyPair second = p256();
+        Path layout = temp.resolve("layout");
+        ManifestDocument manifest = TestImages.ociLayout(layout, "v1", new int[] {3000}, 44);
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(REGISTRY); ImageSource source = OciLayoutSource.directory(layout, "v1")) {
+            proxy.immutableTags = true;
+            RegistryClient client = proxy.client(REGISTRY.credentials());
+            SignedImagePublisher publisher = new SignedImagePublisher(client, new ImagePusher(client, 2, null));
+            ImageReference target = ref(proxy.address() + "/immutable/app:1");
+            publisher.publish(source, target, new LocalKeyPayloadSigner((ECPrivateKey) first.getPrivate(), "first"), null, null);
+            // The same image again is fine (the tag does not move); a second signature rewrites the .sig tag.
+            assertThatThrownBy(() -> publisher.publish(source, target,
+                    new LocalKeyPayloadSigner((ECPrivateKey) second.getPrivate(), "second"), null, null))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("tag '" + manifest.digest().signatureTag() + "' already exists")
+                    .hasMessageContaining("IMMUTABLE_WITH_EXCLUSION")
+                    .hasMessageContaining("filter='sha256-*'");
+
+            Path other = temp.resolve("other");
+            TestImages.ociLayout(other, "v1", new int[] {3000}, 45);
+            try (ImageSource otherSource = OciLayoutSource.directory(other, "v1")) {
+                assertThatThrownBy(() -> publisher.publish(otherSource, target, null, null, null))
+                        .isInstanceOf(RegistryException.class)
+                        .hasMessageContaining("tag '1' already exists in repository 'immutable/app'")
+                        .hasMessageContaining("Push under a new tag");
+            }
+        }
+    }
 }

@@ -57,6 +57,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     volatile boolean redirectBlobGets;
     volatile boolean bearerAuth;
     public final AtomicInteger failNextPatches = new AtomicInteger();
+    /** ECR's tag immutability: a manifest PUT that would move an existing tag is refused with TAG_INVALID. */
+    public volatile boolean immutableTags;
 
     public FaultInjectingProxy(LocalRegistry registry) throws IOException {
         this.registry = registry;
@@ -147,7 +149,56 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 send(exchange, 307, "");
                 return;
             }
+            if (immutableTags && method.equals("PUT") && path.matches("/v2/.+/manifests/[^/:]+")) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String existing = existingDigest(path);
+                String digest = "sha256:" + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(body));
+                if (existing != null && !existing.equals(digest)) {
+                    String tag = path.substring(path.lastIndexOf('/') + 1);
+                    send(exchange, 400, "{\"errors\":[{\"code\":\"TAG_INVALID\",\"message\":\"The image tag '" + tag
+                            + "' already exists in the '" + repositoryOf(path) + "' repository and cannot be overwritten"
+                            + " because the repository is immutable.\"}]}");
+                    return;
+                }
+                forwardBytes(exchange, path, body, forwardAuthorization);
+                return;
+            }
             forward(exchange, method, exchange.getRequestURI(), forwardAuthorization);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private String existingDigest(String path) throws IOException {
+        try {
+            HttpResponse<Void> head = upstream.send(HttpRequest.newBuilder(URI.create("http://" + registry.address() + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header("Authorization", registry.credentials().basicAuthorization())
+                    .header("Accept", io.jenkins.plugins.securepipeline.image.MediaTypes.ACCEPT_ALL).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return head.statusCode() == 200 ? head.headers().firstValue("Docker-Content-Digest").orElse(null) : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private void forwardBytes(HttpExchange exchange, String path, byte[] body, String authorization) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + registry.address() + path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", firstOr(exchange, "Content-Type", "application/octet-stream"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response.headers().firstValue("Docker-Content-Digest")
+                    .ifPresent(value -> exchange.getResponseHeaders().set("Docker-Content-Digest", value));
+            send(exchange, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 
