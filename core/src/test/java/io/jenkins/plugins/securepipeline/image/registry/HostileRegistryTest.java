@@ -174,4 +174,47 @@ class HostileRegistryTest {
                 .hasMessageContaining("HTTP 503: UNAVAILABLE: try later");
         assertThat(requests.get()).isEqualTo(2);
     }
+
+    @Test
+    void aConnectionDroppedMidUploadRestartsTheBlobFromItsFirstByte() throws Exception {
+        byte[] content = TestImages.randomBytes(3 * 1024 * 1024, 5);
+        Descriptor blob = new Descriptor("application/octet-stream", Digest.of(content), content.length);
+        AtomicInteger patches = new AtomicInteger();
+        java.util.List<Long> receivedLengths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // The stub reads request bodies itself here, so the shared handler's drain is bypassed for PATCH.
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                String method = exchange.getRequestMethod();
+                if (method.equals("POST")) {
+                    exchange.getResponseHeaders().set("Location", "/v2/a/b/blobs/uploads/session?state=x");
+                    reply(exchange, 202, null, new byte[0]);
+                } else if (method.equals("PATCH")) {
+                    if (patches.incrementAndGet() == 1) {
+                        exchange.getRequestBody().readNBytes(64 * 1024);
+                        // Drop the connection without an answer, as a reset or a load balancer timeout would.
+                        return;
+                    }
+                    receivedLengths.add((long) exchange.getRequestBody().readAllBytes().length);
+                    exchange.getResponseHeaders().set("Location", "/v2/a/b/blobs/uploads/session?state=y");
+                    reply(exchange, 202, null, new byte[0]);
+                } else if (method.equals("PUT")) {
+                    exchange.getResponseHeaders().set("Docker-Content-Digest", blob.digest().toString());
+                    reply(exchange, 201, null, new byte[0]);
+                } else {
+                    reply(exchange, 405, null, new byte[0]);
+                }
+            }
+        });
+        java.util.List<Long> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client().uploadBlob("a/b", blob, counter -> new io.jenkins.plugins.securepipeline.image.VerifyingInputStream(
+                new java.io.ByteArrayInputStream(content), blob, "test", counter), (digest, sent, total) -> {
+                    if (sent == 0) {
+                        restarts.add(sent);
+                    }
+                });
+        assertThat(patches.get()).isEqualTo(2);
+        assertThat(receivedLengths).containsExactly((long) content.length);
+        assertThat(restarts).hasSize(2);
+    }
 }
