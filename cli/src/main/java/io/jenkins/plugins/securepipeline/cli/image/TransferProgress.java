@@ -28,6 +28,11 @@ final class TransferProgress implements PushProgress {
     }
 
     @Override
+    public void blobPlanned(Digest digest, long total) {
+        blobs.putIfAbsent(digest, new long[] {0, total});
+    }
+
+    @Override
     public void blobProgress(Digest digest, long sent, long total) {
         blobs.put(digest, new long[] {sent, total});
         maybePrint(false);

@@ -16,6 +16,8 @@ class TransferProgressTest {
     void onATerminalItRedrawsOneBarLine() {
         StringWriter err = new StringWriter();
         TransferProgress progress = new TransferProgress(new PrintWriter(err), true);
+        progress.blobPlanned(A, 1_000_000);
+        progress.blobPlanned(B, 1_000_000);
         progress.blobProgress(A, 500_000, 1_000_000);
         progress.blobDone(B, 1_000_000, PushProgress.BlobOutcome.EXISTED);
         progress.finish();

@@ -63,6 +63,7 @@ public final class ImagePusher {
             source.requireBlob(blob);
         }
 
+        blobs.values().forEach(blob -> progress.blobPlanned(blob.digest(), blob.size()));
         AtomicInteger pushed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();

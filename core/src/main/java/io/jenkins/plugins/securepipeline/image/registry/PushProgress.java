@@ -7,6 +7,9 @@ import io.jenkins.plugins.securepipeline.image.Digest;
 public interface PushProgress {
     PushProgress NONE = (digest, sent, total) -> { };
 
+    /** Before any transfer: one call per blob of the image, so a display knows the total from the start. */
+    default void blobPlanned(Digest digest, long total) {}
+
     /** {@code sent} restarts from 0 when an upload is retried. */
     void blobProgress(Digest digest, long sent, long total);
 
