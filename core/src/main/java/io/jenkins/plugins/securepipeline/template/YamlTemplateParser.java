@@ -74,7 +74,8 @@ final class YamlTemplateParser {
                     case DocumentStart:
                         documents++;
                         if (documents > 1) {
-                            throw error(event, "more than one YAML document; a template is a single document");
+                            throw new TemplateParseException(source, line(event), column(event),
+                                    "more than one YAML document; a template is a single document", true);
                         }
                         break;
                     case MappingStart:
