@@ -25,7 +25,7 @@ final class JsonTemplateParser {
     TemplateNode parse(String text) throws TemplateParseException {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxDepth() + 1)
+                        .maxNestingDepth(limits.maxDepth() + 10) // our own check, with a position, comes first
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                         .build())
                 .build();

@@ -51,8 +51,20 @@ public final class TemplateReader {
             throw new TemplateParseException(source, 0, 0, tooLarge(bytes.length));
         }
         String text = decode(source, bytes);
-        if (looksLikeJson(text, jsonByName)) {
+        if (jsonByName) {
             return new JsonTemplateParser(source, limits).parse(text);
+        }
+        if (startsLikeJson(text)) {
+            // A .yaml/.template file starting with '{' is usually JSON, but may be a YAML flow map.
+            try {
+                return new JsonTemplateParser(source, limits).parse(text);
+            } catch (TemplateParseException jsonError) {
+                try {
+                    return new YamlTemplateParser(source, limits).parse(text);
+                } catch (TemplateParseException yamlError) {
+                    throw jsonError;
+                }
+            }
         }
         return new YamlTemplateParser(source, limits).parse(text);
     }
@@ -61,10 +73,7 @@ public final class TemplateReader {
         return "file is " + size + " bytes, larger than the " + limits.maxBytes() + " byte limit for templates";
     }
 
-    private static boolean looksLikeJson(String text, boolean jsonByName) {
-        if (jsonByName) {
-            return true;
-        }
+    private static boolean startsLikeJson(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!Character.isWhitespace(c)) {
