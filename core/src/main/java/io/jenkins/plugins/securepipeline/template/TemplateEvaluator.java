@@ -105,11 +105,16 @@ public final class TemplateEvaluator {
             TemplateNode mine = merged.get(entry.getKey());
             if (mine == null) {
                 merged.put(entry.getKey(), entry.getValue());
-            } else if (mine.isMap() && entry.getValue().isMap() && mine.singleKey() == null) {
+            } else if (mine.isMap() && entry.getValue().isMap() && !isFunction(mine) && !isFunction(entry.getValue())) {
                 merged.put(entry.getKey(), mergeMaps(mine, entry.getValue()));
             }
         }
         return TemplateNode.map(merged, own.line(), own.column());
+    }
+
+    private static boolean isFunction(TemplateNode node) {
+        String key = node.singleKey();
+        return key != null && (key.equals("Ref") || key.startsWith("Fn::"));
     }
 
     private Set<String> undecidedConditions(TemplateNode node) {
