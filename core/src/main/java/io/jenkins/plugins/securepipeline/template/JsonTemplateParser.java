@@ -16,19 +16,25 @@ import java.util.Map;
 final class JsonTemplateParser {
     private final String source;
     private final ReaderLimits limits;
+    private final JsonFactory factory;
 
-    JsonTemplateParser(String source, ReaderLimits limits) {
+    JsonTemplateParser(String source, ReaderLimits limits, JsonFactory factory) {
         this.source = source;
         this.limits = limits;
+        this.factory = factory;
     }
 
-    TemplateNode parse(String text) throws TemplateParseException {
-        JsonFactory factory = JsonFactory.builder()
+    /** One factory per reader: factories are thread-safe and costly to build, parsers are cheap. */
+    static JsonFactory factory(ReaderLimits limits) {
+        return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth() + 10) // our own check, with a position, comes first
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                         .build())
                 .build();
+    }
+
+    TemplateNode parse(String text) throws TemplateParseException {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

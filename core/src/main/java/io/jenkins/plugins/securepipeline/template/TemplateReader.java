@@ -18,9 +18,11 @@ import java.nio.file.Path;
  */
 public final class TemplateReader {
     private final ReaderLimits limits;
+    private final com.fasterxml.jackson.core.JsonFactory jsonFactory;
 
     public TemplateReader(ReaderLimits limits) {
         this.limits = limits;
+        this.jsonFactory = JsonTemplateParser.factory(limits);
     }
 
     public TemplateReader() {
@@ -52,12 +54,12 @@ public final class TemplateReader {
         }
         String text = decode(source, bytes);
         if (jsonByName) {
-            return new JsonTemplateParser(source, limits).parse(text);
+            return new JsonTemplateParser(source, limits, jsonFactory).parse(text);
         }
         if (startsLikeJson(text)) {
             // A .yaml/.template file starting with '{' is usually JSON, but may be a YAML flow map.
             try {
-                return new JsonTemplateParser(source, limits).parse(text);
+                return new JsonTemplateParser(source, limits, jsonFactory).parse(text);
             } catch (TemplateParseException jsonError) {
                 try {
                     return new YamlTemplateParser(source, limits).parse(text);

@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Scans templates: reads each file, evaluates it, runs the rules, applies suppressions and the policy, and
@@ -41,15 +45,74 @@ public final class TemplateScanner {
      * only when the caller passes none (the command line wins over the file).
      */
     public ScanResult scan(List<Path> paths, Severity threshold) throws IOException {
+        List<FileOutcome> outcomes = scanAll(TemplateFiles.expand(paths));
         List<TemplateReport> reports = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         int skipped = 0;
-        for (Path file : TemplateFiles.expand(paths)) {
-            if (!scanFile(file, reports, seen, false)) {
+        for (FileOutcome outcome : outcomes) {
+            if (!outcome.template()) {
                 skipped++;
+            }
+            for (TemplateReport report : outcome.reports()) {
+                // A template both listed and reached as a nested stack is reported once, where it came first.
+                if (seen.add(Path.of(report.path()).toAbsolutePath().normalize())) {
+                    reports.add(report);
+                }
             }
         }
         return new ScanResult(reports, skipped, threshold);
+    }
+
+    /** What one listed file produced: its report and its nested stacks' reports, or nothing if not a template. */
+    private record FileOutcome(List<TemplateReport> reports, boolean template) {}
+
+    /**
+     * Files are independent, so they are scanned on a few threads (at most 4, never more than the processors);
+     * results keep the order of the file list so reports are stable.
+     */
+    private List<FileOutcome> scanAll(List<Path> files) throws IOException {
+        int threads = Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            List<FileOutcome> outcomes = new ArrayList<>();
+            for (Path file : files) {
+                outcomes.add(scanListed(file));
+            }
+            return outcomes;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "scan-template");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<FileOutcome>> futures = new ArrayList<>();
+            for (Path file : files) {
+                futures.add(pool.submit(() -> scanListed(file)));
+            }
+            List<FileOutcome> outcomes = new ArrayList<>();
+            for (Future<FileOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("template scan interrupted", e);
+        } catch (ExecutionException e) {
+            // scanFile turns every exception into a template error, so only an Error can get here.
+            Throwable cause = e.getCause();
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private FileOutcome scanListed(Path file) {
+        List<TemplateReport> reports = new ArrayList<>();
+        boolean template = scanFile(file, reports, new HashSet<>(), false);
+        return new FileOutcome(reports, template);
     }
 
     /** Scans one file (and its local nested stacks); returns false when it is not a CloudFormation template. */

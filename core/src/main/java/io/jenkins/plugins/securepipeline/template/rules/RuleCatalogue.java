@@ -35,7 +35,8 @@ public final class RuleCatalogue {
             new CloudTrailLogValidationRule(), new CloudTrailMultiRegionRule(), new LogGroupEncryptionRule(),
             new LogGroupRetentionRule(), new EcrScanOnPushRule(), new EcrImmutableTagsRule(),
             new EcrRepositoryPolicyPublicRule(), new EksPublicEndpointRule(), new EksSecretsEncryptionRule(),
-            new CognitoUnauthenticatedAccessRule(), new CognitoMfaRule(), new SuppressionReasonRule())
+            new CognitoUnauthenticatedAccessRule(), new CognitoMfaRule(), new SuppressionReasonRule(), new DatabaseUsernameRule(),
+            new OpenSearchVpcRule(), new ApiGatewayDeploymentAccessLogsRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
