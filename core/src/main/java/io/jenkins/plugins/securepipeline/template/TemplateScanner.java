@@ -164,7 +164,10 @@ public final class TemplateScanner {
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Resource resource : resources) {
             for (TemplateRule rule : rules) {
-                if (!rule.appliesTo(resource.type())) {
+                // Properties that are unknown as a whole (a macro, a Ref) cannot be checked property by property;
+                // only the Metadata-based suppression check still applies.
+                boolean undetermined = !resource.properties().isMap() && !rule.info().resourceTypes().contains("*");
+                if (!rule.appliesTo(resource.type()) || undetermined) {
                     continue;
                 }
                 RuleFindings out = new RuleFindings(resource.line(), resource.column());
