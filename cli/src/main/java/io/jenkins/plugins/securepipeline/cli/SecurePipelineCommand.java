@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
         subcommands = {
                 AssumeRoleCommand.class,
+                ScanTemplateCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.PushImageCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.VerifyImageCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.CopyImageCommand.class,
