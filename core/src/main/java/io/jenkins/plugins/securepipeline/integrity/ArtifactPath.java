@@ -42,6 +42,19 @@ public final class ArtifactPath {
         return String.join("/", segments);
     }
 
+    /** True for {@code .}, {@code ./} and the like: names that mean the base directory itself. */
+    public static boolean namesBaseDirectory(String name) {
+        if (name.isEmpty() || name.startsWith("/")) {
+            return false;
+        }
+        for (String segment : name.split("/", -1)) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The name with control characters escaped, safe to put in one line of a message or report. */
     public static String printable(String name) {
         StringBuilder out = new StringBuilder(name.length());

@@ -38,7 +38,12 @@ public final class ArtifactSelector {
         TreeSet<String> files = new TreeSet<>();
         TreeSet<String> skipped = new TreeSet<>();
         for (String operand : operands) {
-            String name = ArtifactPath.normalize(relativeToBase(operand));
+            String relative = relativeToBase(operand);
+            if (ArtifactPath.namesBaseDirectory(relative)) {
+                walk(base.root(), files, skipped, false);
+                continue;
+            }
+            String name = ArtifactPath.normalize(relative);
             if (isGlob(name)) {
                 int before = files.size();
                 selectGlob(name, files, skipped);
@@ -64,6 +69,9 @@ public final class ArtifactSelector {
         if (path.isAbsolute() && !isGlob(operand)) {
             // An absolute operand is accepted only when it lies inside the base directory.
             Path normalized = path.normalize();
+            if (normalized.equals(base.root())) {
+                return ".";
+            }
             if (normalized.startsWith(base.root())) {
                 return base.nameOf(normalized);
             }
