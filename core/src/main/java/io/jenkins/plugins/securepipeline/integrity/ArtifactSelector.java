@@ -64,6 +64,15 @@ public final class ArtifactSelector {
         return List.copyOf(entries);
     }
 
+    /**
+     * The normalized base-relative name of one file operand (relative, or absolute inside the base directory).
+     *
+     * @throws IllegalArgumentException when the operand leaves the base directory
+     */
+    public String nameOf(String operand) {
+        return ArtifactPath.normalize(relativeToBase(operand));
+    }
+
     private String relativeToBase(String operand) {
         Path path = Path.of(operand);
         if (path.isAbsolute() && !isGlob(operand)) {
