@@ -96,6 +96,17 @@ class HashCommandsTest {
     }
 
     @Test
+    void aChecksumFileInsideTheBaseIsNotItselfUnexpected() throws Exception {
+        Path inside = Files.copy(hashTo("sums", "."), artifacts.resolve("SHA256SUMS"));
+        assertThat(run("verify-hash", "--checksums", inside.toString(), "--base", artifacts.toString(), "--exact"))
+                .as(out.toString()).isEqualTo(ExitCodes.OK);
+        Files.writeString(artifacts.resolve("target/dropped-in.jar"), "x");
+        assertThat(run("verify-hash", "--checksums", inside.toString(), "--base", artifacts.toString(), "--exact"))
+                .isEqualTo(ExitCodes.BLOCKED);
+        assertThat(out.toString()).contains("UNEXPECTED  target/dropped-in.jar").doesNotContain("UNEXPECTED  SHA256SUMS");
+    }
+
+    @Test
     void expectedDigestForOneFile() throws Exception {
         String good = "sha256:" + sha256("the application");
         assertThat(run("verify-hash", "--expected", good, "--base", artifacts.toString(), "target/app.jar")).isEqualTo(ExitCodes.OK);

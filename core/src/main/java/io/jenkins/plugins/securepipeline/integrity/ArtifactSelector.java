@@ -104,7 +104,14 @@ public final class ArtifactSelector {
         PathMatcher topLevel = pattern.startsWith("**/")
                 ? FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3))
                 : matcher;
-        Path start = base.root().resolve(literalPrefix(pattern));
+        String prefix = literalPrefix(pattern);
+        Path start;
+        try {
+            // Checks every component of the prefix for symbolic links, as for any other name.
+            start = prefix.isEmpty() ? base.root() : base.resolveExisting(prefix);
+        } catch (NoSuchFileException e) {
+            return;
+        }
         if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -64,6 +64,12 @@ public final class ParallelHasher {
         if (Thread.interrupted()) {
             throw new InterruptedException("hashing interrupted");
         }
+        for (HashOutcome outcome : outcomes) {
+            if (outcome == null) {
+                // A worker died of an Error (e.g. OutOfMemoryError): never report a partial result as complete.
+                throw new IllegalStateException("a hashing thread failed; see the log for its error");
+            }
+        }
         return List.of(outcomes);
     }
 
@@ -95,7 +101,7 @@ public final class ParallelHasher {
             return new HashOutcome.Failed(name, false, "permission denied");
         } catch (BaseDirectory.RefusedPathException e) {
             return new HashOutcome.Failed(name, false, e.getMessage());
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | RuntimeException e) {
             return new HashOutcome.Failed(name, false, "cannot read: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
