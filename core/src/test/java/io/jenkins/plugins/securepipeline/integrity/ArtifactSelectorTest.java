@@ -94,6 +94,22 @@ class ArtifactSelectorTest {
     }
 
     @Test
+    void aGlobWhoseDirectoryPrefixIsALinkDoesNotWalkThroughIt() throws Exception {
+        Files.createDirectories(dir.resolve("elsewhere/sub"));
+        Files.writeString(dir.resolve("elsewhere/sub/x.jar"), "x");
+        Files.createSymbolicLink(base.resolve("linked"), dir.resolve("elsewhere"));
+        assertThatThrownBy(() -> select(false, "linked/sub/*.jar")).isInstanceOf(BaseDirectory.RefusedPathException.class);
+        assertThatThrownBy(() -> select(true, "linked/sub/*.jar")).hasMessageContaining("outside the base directory");
+    }
+
+    @Test
+    void dotMeansTheWholeBaseDirectory() throws Exception {
+        assertThat(select(false, ".").files()).containsExactly(
+                "app.jar", "dist/lib/dep.jar", "dist/readme.txt", "dist/tool.jar");
+        assertThat(select(false, base.toString()).files()).hasSize(4);
+    }
+
+    @Test
     void everyEntryListsLinksAndFilesForExactSetChecks() throws Exception {
         assertThat(new ArtifactSelector(BaseDirectory.of(base)).everyEntry()).containsExactly(
                 "app.jar", "dist/escape.jar", "dist/inside.jar", "dist/lib/dep.jar", "dist/readme.txt", "dist/tool.jar");

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.securepipeline.aws.testing.AwsRequest;
+import io.jenkins.plugins.securepipeline.integrity.ArtifactDigest;
+import io.jenkins.plugins.securepipeline.integrity.ChecksumEntry;
+import io.jenkins.plugins.securepipeline.integrity.DigestAlgorithm;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumManifest;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ManifestSigning;
+import java.util.List;
+import java.util.OptionalLong;
 import io.jenkins.plugins.securepipeline.aws.testing.AwsResponse;
 import io.jenkins.plugins.securepipeline.aws.testing.LocalAwsEndpoint;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +120,22 @@ class AwsKmsSignerTest {
         assertThat(verifier.verify(message, signature)).isTrue();
         assertThat(verifier.verify("changed".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
         assertThat(verifier.keyId()).isEqualTo("awskms:///alias/release-signing");
+    }
+
+    @Test
+    void aManifestSignedInKmsVerifiesWithTheKmsPublicKeyAndFailsWhenChanged() throws Exception {
+        KmsKeyReference key = KmsKeyReference.parse("awskms:///alias/release-signing");
+        ChecksumManifest manifest = ChecksumManifest.unsigned(DigestAlgorithm.SHA256, List.of(new ChecksumEntry("app.jar",
+                ArtifactDigest.parse("sha256:" + "ab".repeat(32)), OptionalLong.of(10))));
+        ChecksumManifest signed = ManifestSigning.sign(manifest, new AwsKmsSigner(kms, key));
+        assertThat(signed.signature()).hasValueSatisfying(s -> assertThat(s.keyId()).isEqualTo("awskms:///alias/release-signing"));
+
+        SignatureVerifier verifier = AwsKmsPublicKey.verifierFor(kms, key);
+        ManifestSigning.verify(signed, verifier);
+        ChecksumManifest resized = new ChecksumManifest(DigestAlgorithm.SHA256, List.of(new ChecksumEntry("app.jar",
+                ArtifactDigest.parse("sha256:" + "ab".repeat(32)), OptionalLong.of(11))), signed.signature());
+        assertThatThrownBy(() -> ManifestSigning.verify(resized, verifier))
+                .isInstanceOf(ManifestSigning.InvalidManifestSignatureException.class);
     }
 
     @Test

@@ -129,6 +129,9 @@ class ManifestJsonTest {
         ChecksumFileLoader.LoadedChecksums fromGnu = ChecksumFileLoader.load(
                 new ByteArrayInputStream((H + "  app.jar\n").getBytes(StandardCharsets.UTF_8)), "s", ChecksumLimits.DEFAULT);
         assertThat(fromGnu.manifest()).isEmpty();
+        assertThat(fromGnu.format()).isEqualTo(ChecksumFormat.GNU);
+        assertThat(ChecksumFileLoader.load(new ByteArrayInputStream(("SHA256 (app.jar) = " + H + "\n").getBytes(StandardCharsets.UTF_8)),
+                "b", ChecksumLimits.DEFAULT).format()).isEqualTo(ChecksumFormat.BSD);
         assertThat(fromGnu.entries()).extracting(ChecksumEntry::name).containsExactly("app.jar");
     }
 }
