@@ -44,11 +44,24 @@ truncate -s 8G "$data/sparse-8g.bin"
 cat "$data/1g.bin" "$data"/many/* > /dev/null
 
 echo "== one 1 GiB file, warm cache, whole process (JVM start-up included)"
+sha256sum "$data/1g.bin" > "$data/1g.sha256"   # absolute name: sha256sum -c resolves names from the cwd
+digest="sha256:$(cut -c1-64 "$data/1g.sha256")"
 hyperfine --shell=none --warmup 2 --runs "$runs" \
   --export-json "$results/one-file.json" --export-markdown "$results/one-file.md" \
   -n sha256sum "sha256sum $data/1g.bin" \
   -n secure-pipeline "java -jar $jar hash --base $data 1g.bin" \
-  -n 'sha512sum' "sha512sum $data/1g.bin" \
+  -n 'sha256sum -c' "sha256sum --strict -c $data/1g.sha256" \
+  -n 'secure-pipeline verify-hash' "java -jar $jar verify-hash --base $data --expected $digest 1g.bin"
+
+echo "== one 1 GiB file, interleaved rounds (same load for both peers)"
+python3 "$repo/benchmarks/scripts/interleaved.py" "$runs" "$results/one-file-interleaved.json" \
+  "sha256sum=sha256sum $data/1g.bin" \
+  "secure-pipeline=java -jar $jar hash --base $data 1g.bin" | tee "$results/one-file-interleaved.txt"
+
+echo "== one 1 GiB file, SHA-512"
+hyperfine --shell=none --warmup 1 --runs "$runs" \
+  --export-json "$results/one-file-sha512.json" --export-markdown "$results/one-file-sha512.md" \
+  -n sha512sum "sha512sum $data/1g.bin" \
   -n 'secure-pipeline sha512' "java -jar $jar hash --algorithm sha512 --base $data 1g.bin"
 
 echo "== 1024 files x 1 MiB, warm cache, whole process"
@@ -81,11 +94,18 @@ python3 - "$results" <<'PY'
 import json, sys
 results = sys.argv[1]
 one = {r["command"]: r for r in json.load(open(f"{results}/one-file.json"))["results"]}
+one.update({r["command"]: r for r in json.load(open(f"{results}/one-file-sha512.json"))["results"]})
 gib = 1024 ** 3
-for ours, peer in (("secure-pipeline", "sha256sum"), ("secure-pipeline sha512", "sha512sum")):
+for ours, peer in (("secure-pipeline", "sha256sum"), ("secure-pipeline verify-hash", "sha256sum -c"),
+                   ("secure-pipeline sha512", "sha512sum")):
     o, p = one[ours]["mean"], one[peer]["mean"]
     print(f"1 GiB {peer}: {gib / p / 2**20:7.0f} MiB/s ({p:.3f} s ± {one[peer]['stddev']:.3f}); "
           f"{ours}: {gib / o / 2**20:7.0f} MiB/s ({o:.3f} s ± {one[ours]['stddev']:.3f}); ratio {p / o:.2f}x")
+inter = json.load(open(f"{results}/one-file-interleaved.json"))
+p, o = inter["sha256sum"], inter["secure-pipeline"]
+print(f"1 GiB interleaved: sha256sum {gib / p['wall_median_s'] / 2**20:.0f} MiB/s, secure-pipeline "
+      f"{gib / o['wall_median_s'] / 2**20:.0f} MiB/s (median wall); ratio {p['wall_median_s'] / o['wall_median_s']:.2f}x wall, "
+      f"{p['cpu_median_s'] / o['cpu_median_s']:.2f}x CPU")
 many = {r["command"]: r for r in json.load(open(f"{results}/many-files.json"))["results"]}
 for name, r in many.items():
     print(f"1024 x 1 MiB {name}: {gib / r['mean'] / 2**20:7.0f} MiB/s ({r['mean']:.3f} s ± {r['stddev']:.3f})")
