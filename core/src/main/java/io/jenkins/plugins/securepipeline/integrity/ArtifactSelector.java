@@ -44,7 +44,8 @@ public final class ArtifactSelector {
                 continue;
             }
             String name = ArtifactPath.normalize(relative);
-            if (isGlob(name)) {
+            // A name like "app[1].jar" that exists is that file, not a pattern.
+            if (isGlob(name) && !Files.exists(base.root().resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 int before = files.size();
                 selectGlob(name, files, skipped);
                 if (files.size() == before) {

@@ -103,6 +103,14 @@ class ArtifactSelectorTest {
     }
 
     @Test
+    void anExistingNameWithGlobCharactersIsTakenLiterally() throws Exception {
+        Files.writeString(base.resolve("app[1].jar"), "literal");
+        Files.writeString(base.resolve("app1.jar"), "matched by the pattern");
+        assertThat(select(false, "app[1].jar").files()).containsExactly("app[1].jar");
+        assertThat(select(false, "app[0-9].jar").files()).containsExactly("app1.jar");
+    }
+
+    @Test
     void dotMeansTheWholeBaseDirectory() throws Exception {
         assertThat(select(false, ".").files()).containsExactly(
                 "app.jar", "dist/lib/dep.jar", "dist/readme.txt", "dist/tool.jar");
