@@ -5,7 +5,8 @@ On a shared machine the load changes while a benchmark runs; running the peers o
 (and reversing the order each round) exposes them to the same load, unlike running all rounds of one command first.
 CPU time (user + sys of the process and its children, from wait4) is the cost that contention does not inflate.
 
-usage: interleaved.py ROUNDS RESULT_JSON NAME=COMMAND... (COMMAND is split on spaces; no shell)
+usage: interleaved.py ROUNDS RESULT_JSON NAME=COMMAND... (COMMAND is split on spaces, no shell, unless it starts
+with "shell:", then the rest goes to sh -c)
 """
 import json
 import os
@@ -13,6 +14,10 @@ import statistics
 import subprocess
 import sys
 import time
+
+
+def argv_of(command):
+    return ["sh", "-c", command[len("shell:"):]] if command.startswith("shell:") else command.split()
 
 
 def run_once(argv):
@@ -30,11 +35,11 @@ def main():
     commands = dict(arg.split("=", 1) for arg in sys.argv[3:])
     samples = {name: [] for name in commands}
     for name, command in commands.items():  # warm-up round, not recorded
-        run_once(command.split())
+        run_once(argv_of(command))
     for round_number in range(rounds):
         order = list(commands) if round_number % 2 == 0 else list(reversed(commands))
         for name in order:
-            samples[name].append(run_once(commands[name].split()))
+            samples[name].append(run_once(argv_of(commands[name])))
     summary = {}
     for name, values in samples.items():
         summary[name] = {

@@ -71,6 +71,12 @@ hyperfine --warmup 1 --runs "$runs" \
   -n 'xargs -P2 sha256sum (2 cores)' "cd $data/many && printf '%s\0' * | xargs -0 -P2 -n 64 sha256sum > /dev/null" \
   -n 'secure-pipeline hash (2 threads)' "java -jar $jar hash --base $data/many . > /dev/null"
 
+echo "== 1024 files x 1 MiB, interleaved rounds: one core (taskset) vs both cores"
+python3 "$repo/benchmarks/scripts/interleaved.py" "$runs" "$results/many-files-interleaved.json" \
+  "sha256sum (1 core)=shell:cd $data/many && taskset -c 0 sha256sum -- * > /dev/null" \
+  "secure-pipeline (1 core)=taskset -c 0 java -jar $jar hash --base $data/many ." \
+  "secure-pipeline (2 cores)=java -jar $jar hash --base $data/many ." | tee "$results/many-files-interleaved.txt"
+
 echo "== peak memory (max RSS), whole process"
 for file in 1g.bin sparse-1g.bin sparse-8g.bin; do
   /usr/bin/time -v java -jar "$jar" hash --base "$data" "$file" > /dev/null 2> "$results/time-$file.txt"
