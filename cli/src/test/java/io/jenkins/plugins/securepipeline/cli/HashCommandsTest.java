@@ -181,6 +181,55 @@ class HashCommandsTest {
         assertThat(err.toString()).contains("manifest is not signed");
     }
 
+    @Test
+    void kmsKeysAreUsedThroughTheGivenClientAndItsFailuresAreReportedNotHidden() throws Exception {
+        // A KMS endpoint on 127.0.0.1 that refuses connections: the real SDK client fails, the commands say so.
+        java.net.ServerSocket reserved = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        int port = reserved.getLocalPort();
+        reserved.close();
+        KmsClientSource unreachable = () -> software.amazon.awssdk.services.kms.KmsClient.builder()
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + port))
+                .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDTEST", "test-secret-not-real")))
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
+                        .apiCallTimeout(java.time.Duration.ofSeconds(20)))
+                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
+                .build();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == HashCommand.class) {
+                    return type.cast(new HashCommand(unreachable));
+                }
+                if (type == VerifyHashCommand.class) {
+                    return type.cast(new VerifyHashCommand(unreachable));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        StringWriter kmsOut = new StringWriter();
+        StringWriter kmsErr = new StringWriter();
+        CommandLine cli = new CommandLine(new SecurePipelineCommand(), factory);
+        cli.setOut(new PrintWriter(kmsOut, true));
+        cli.setErr(new PrintWriter(kmsErr, true));
+
+        int signed = cli.execute("hash", "--base", artifacts.toString(), "--format", "json", "--sign-key", "awskms:///alias/release", "target");
+        assertThat(signed).isEqualTo(ExitCodes.REGISTRY_OR_SIGNING_FAILURE);
+        assertThat(kmsErr.toString()).contains("cannot reach AWS KMS to sign with awskms:///alias/release").doesNotContain("test-secret-not-real");
+        assertThat(kmsOut.toString()).isEmpty();
+
+        Path manifest = hashTo("manifest.json", "--format", "json", "target");
+        kmsErr.getBuffer().setLength(0);
+        int verified = cli.execute("verify-hash", "--checksums", manifest.toString(), "--base", artifacts.toString(),
+                "--public-key", "awskms:///alias/release");
+        assertThat(verified).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(kmsErr.toString()).contains("cannot get the public key of awskms:///alias/release");
+
+        assertThat(cli.execute("hash", "--format", "json", "--sign-key", "awskms://localhost:4566/alias/x", "target"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
     private static void writeKeyPair(Path privateKey, Path publicKey) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
