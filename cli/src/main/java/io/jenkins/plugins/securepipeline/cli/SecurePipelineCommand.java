@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SecurePipelineCommand.Version.class,
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
-        subcommands = {HashCommand.class, VerifyHashCommand.class},
+        subcommands = {AssumeRoleCommand.class, HashCommand.class, VerifyHashCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class SecurePipelineCommand implements Runnable {
     @CommandLine.Spec
@@ -30,6 +30,18 @@ public final class SecurePipelineCommand implements Runnable {
         commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         return commandLine;
+    }
+
+    /** For tests: subcommands that read the environment see {@code environment} instead of the process's. */
+    static CommandLine newCommandLine(java.util.Map<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == AssumeRoleCommand.class ? (K) new AssumeRoleCommand(environment) : defaults.create(type);
+            }
+        });
     }
 
     @Override
