@@ -75,7 +75,7 @@ public final class HashCommand implements Callable<Integer> {
     private final KmsClientSource kmsClients;
 
     public HashCommand() {
-        this(KmsClientSource.SDK_DEFAULTS);
+        this(KmsClientSource.fromEnvironment(System.getenv()));
     }
 
     public HashCommand(KmsClientSource kmsClients) {

@@ -86,7 +86,7 @@ public final class VerifyHashCommand implements Callable<Integer> {
     private final KmsClientSource kmsClients;
 
     public VerifyHashCommand() {
-        this(KmsClientSource.SDK_DEFAULTS);
+        this(KmsClientSource.fromEnvironment(System.getenv()));
     }
 
     public VerifyHashCommand(KmsClientSource kmsClients) {
