@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 AssumeRoleCommand.class,
                 ScanTemplateCommand.class,
+                HashCommand.class,
+                VerifyHashCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.PushImageCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.VerifyImageCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.CopyImageCommand.class,
@@ -31,7 +33,11 @@ public final class SecurePipelineCommand implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests so both see the same behaviour. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new SecurePipelineCommand());
+        CommandLine commandLine = new CommandLine(new SecurePipelineCommand());
+        // Checksum files and reports are UTF-8 whatever the locale (Java 17 would otherwise use it for stdout).
+        commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        return commandLine;
     }
 
     /** For tests: subcommands that read the environment see {@code environment} instead of the process's. */
