@@ -100,7 +100,7 @@ public final class CopyImageCommand implements Callable<Integer> {
             String signature = null;
             if (signer != null) {
                 signature = new CosignSignaturePublisher(targetRegistry).sign(to.withDigest(promoted.push().digest()),
-                        signer.signer(), null, signer.publicKey()).signatureReference();
+                        signer.signer(), null, signer.selfCheck()).signatureReference();
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("digest", promoted.push().digest().toString());

@@ -89,7 +89,7 @@ public final class PushImageCommand implements Callable<Integer> {
             try (ImageSource image = sourceSpec.open()) {
                 outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
                         .publish(image, targetReference, signer == null ? null : signer.signer(),
-                                signer == null ? null : signer.publicKey(), null);
+                                signer == null ? null : signer.selfCheck(), null);
             } finally {
                 if (progress != null) {
                     progress.finish();

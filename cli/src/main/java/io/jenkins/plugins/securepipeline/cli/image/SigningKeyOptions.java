@@ -1,30 +1,45 @@
 package io.jenkins.plugins.securepipeline.cli.image;
 
+import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
+import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
+import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
+import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
+import io.jenkins.plugins.securepipeline.signing.SigningException;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignKeyFiles;
-import io.jenkins.plugins.securepipeline.signing.cosign.KmsPayloadSigner;
-import io.jenkins.plugins.securepipeline.signing.cosign.LocalKeyPayloadSigner;
 import io.jenkins.plugins.securepipeline.signing.cosign.PayloadSigner;
+import io.jenkins.plugins.securepipeline.signing.cosign.SignerPayloadSigner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.Arrays;
 import software.amazon.awssdk.services.kms.KmsClient;
 
-/** Opens signing and verification keys: PEM / cosign key files, or {@code awskms:///KEY}. */
+/**
+ * Opens signing and verification keys through the {@code signing} package: PEM and cosign key files, or
+ * {@code awskms:///KEY} (the digest is signed in KMS; the public half checks each new signature before it is published).
+ */
 final class SigningKeyOptions {
     private KmsClient kms;
 
-    /** A signer and, for KMS keys, the public key to check the signature against before publishing. */
-    record OpenedSigner(PayloadSigner signer, PublicKey publicKey) {}
+    /** A signer and, when available, a verifier of its public key for the self-check. */
+    record OpenedSigner(PayloadSigner signer, SignatureVerifier selfCheck) {}
 
     OpenedSigner signer(String key, Path passwordFile, String region) throws IOException, UsageException {
-        if (KmsPayloadSigner.isKmsReference(key)) {
+        if (KmsKeyReference.isKmsReference(key)) {
+            KmsKeyReference reference = kmsReference(key);
             KmsClient client = kms(region);
-            return new OpenedSigner(new KmsPayloadSigner(client, key), KmsPayloadSigner.publicKey(client, key));
+            try {
+                return new OpenedSigner(new SignerPayloadSigner(new AwsKmsSigner(client, reference)),
+                        AwsKmsPublicKey.verifierFor(client, reference));
+            } catch (SigningException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
         char[] passphrase = passwordFile == null ? null : SecretFiles.readFirstLine(passwordFile, "--key-password-file");
         try {
-            return new OpenedSigner(new LocalKeyPayloadSigner(CosignKeyFiles.readPrivateKey(Path.of(key), passphrase), key), null);
+            return new OpenedSigner(new SignerPayloadSigner(new EcdsaP256Signer(
+                    CosignKeyFiles.readPrivateKey(Path.of(key), passphrase), key)), null);
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
@@ -32,11 +47,23 @@ final class SigningKeyOptions {
         }
     }
 
-    PublicKey publicKey(String key, String region) throws IOException, UsageException {
-        if (KmsPayloadSigner.isKmsReference(key)) {
-            return KmsPayloadSigner.publicKey(kms(region), key);
+    SignatureVerifier verifier(String key, String region) throws IOException, UsageException {
+        if (KmsKeyReference.isKmsReference(key)) {
+            try {
+                return AwsKmsPublicKey.verifierFor(kms(region), kmsReference(key));
+            } catch (SigningException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
-        return CosignKeyFiles.readPublicKey(Path.of(key));
+        return EcdsaP256Verifier.of(CosignKeyFiles.readPublicKey(Path.of(key)));
+    }
+
+    private static KmsKeyReference kmsReference(String key) throws UsageException {
+        try {
+            return KmsKeyReference.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private KmsClient kms(String region) throws UsageException {

@@ -4,7 +4,7 @@ import io.jenkins.plugins.securepipeline.cli.ExitCodes;
 import io.jenkins.plugins.securepipeline.image.ImageReference;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignatureVerifier;
-import java.security.PublicKey;
+import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,7 +47,7 @@ public final class VerifyImageCommand implements Callable<Integer> {
         }
         SigningKeyOptions keys = new SigningKeyOptions();
         try {
-            PublicKey publicKey = keys.publicKey(key, options.region);
+            SignatureVerifier publicKey = keys.verifier(key, options.region);
             RegistryClient registry = options.client(reference);
             CosignSignatureVerifier.Verification verification = new CosignSignatureVerifier(registry).verify(reference, publicKey);
             Map<String, Object> result = new LinkedHashMap<>();

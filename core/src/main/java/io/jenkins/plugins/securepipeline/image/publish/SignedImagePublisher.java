@@ -10,7 +10,7 @@ import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
 import io.jenkins.plugins.securepipeline.signing.cosign.PayloadSigner;
 import java.io.IOException;
-import java.security.PublicKey;
+import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
 import java.util.Map;
 
 /**
@@ -30,7 +30,7 @@ public final class SignedImagePublisher {
     /** The pushed image and, when a signer was given, where its signature is. */
     public record Outcome(PushResult push, CosignSignaturePublisher.Published signature) {}
 
-    public Outcome publish(ImageSource source, ImageReference target, PayloadSigner signer, PublicKey selfCheckKey,
+    public Outcome publish(ImageSource source, ImageReference target, PayloadSigner signer, SignatureVerifier selfCheck,
             Map<String, Object> annotations) throws IOException, InterruptedException {
         PushResult pushed;
         try {
@@ -43,7 +43,7 @@ public final class SignedImagePublisher {
         }
         ImageReference signed = target.withDigest(pushed.digest());
         try {
-            return new Outcome(pushed, new CosignSignaturePublisher(registry).sign(signed, signer, annotations, selfCheckKey));
+            return new Outcome(pushed, new CosignSignaturePublisher(registry).sign(signed, signer, annotations, selfCheck));
         } catch (RegistryException e) {
             throw ImmutableTagConflict.explain(e, target.repository(), pushed.digest().signatureTag());
         }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.securepipeline.signing.cosign;
 import io.jenkins.plugins.securepipeline.image.InvalidImageException;
 import io.jenkins.plugins.securepipeline.image.JsonFields;
 import io.jenkins.plugins.securepipeline.image.StrictJson;
+import io.jenkins.plugins.securepipeline.signing.KeyFileException;
+import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.engines.XSalsa20Engine;
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.bouncycastle.crypto.macs.Poly1305;
@@ -29,8 +25,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
- * Reads cosign signing keys: plain PEM ({@code PRIVATE KEY} PKCS#8, {@code EC PRIVATE KEY} SEC1) and cosign's own
- * encrypted format ({@code ENCRYPTED SIGSTORE PRIVATE KEY}, formerly {@code ENCRYPTED COSIGN PRIVATE KEY}): JSON
+ * Reads cosign signing keys: plain PEM ({@code PRIVATE KEY} PKCS#8, {@code EC PRIVATE KEY} SEC1, through the
+ * {@code signing} package's {@link PemKeyReader}) and cosign's own encrypted format ({@code ENCRYPTED SIGSTORE PRIVATE KEY}, formerly {@code ENCRYPTED COSIGN PRIVATE KEY}): JSON
  * holding scrypt parameters and salt, a NaCl secretbox nonce and the ciphertext of a PKCS#8 key. Only P-256 keys are
  * accepted. Messages name the file and the problem, never key bytes or the passphrase.
  */
@@ -47,12 +43,17 @@ public final class CosignKeyFiles {
 
     public static ECPrivateKey readPrivateKey(Path file, char[] passphrase) throws IOException {
         String source = file.toString();
-        Pem pem = Pem.read(readBounded(file), source);
+        byte[] bytes = readBounded(file);
+        Pem pem = Pem.read(bytes, source);
         switch (pem.label) {
             case "PRIVATE KEY":
-                return requireP256(privateKeyFromPkcs8(pem.der, source), source);
             case "EC PRIVATE KEY":
-                return requireP256(privateKeyFromPkcs8(sec1ToPkcs8(pem.der, source), source), source);
+                // Plain PEM keys are the signing package's job; only cosign's own format is read here.
+                try {
+                    return PemKeyReader.readPrivateKey(bytes, source).privateKey();
+                } catch (KeyFileException e) {
+                    throw new InvalidImageException(e.getMessage());
+                }
             case "ENCRYPTED SIGSTORE PRIVATE KEY":
             case "ENCRYPTED COSIGN PRIVATE KEY":
                 if (passphrase == null) {
@@ -73,20 +74,10 @@ public final class CosignKeyFiles {
     }
 
     public static ECPublicKey readPublicKey(Path file) throws IOException {
-        String source = file.toString();
-        Pem pem = Pem.read(readBounded(file), source);
-        if (!pem.label.equals("PUBLIC KEY")) {
-            throw new InvalidImageException(source + ": PEM block '" + pem.label + "' is not a PUBLIC KEY");
-        }
-        return publicKeyFromSpki(pem.der, source);
-    }
-
-    public static ECPublicKey publicKeyFromSpki(byte[] der, String source) throws InvalidImageException {
         try {
-            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
-            return requireP256((ECPublicKey) key, source);
-        } catch (GeneralSecurityException | ClassCastException e) {
-            throw new InvalidImageException(source + ": not an EC public key");
+            return PemKeyReader.readPublicKey(readBounded(file), file.toString());
+        } catch (KeyFileException e) {
+            throw new InvalidImageException(e.getMessage());
         }
     }
 
@@ -105,23 +96,6 @@ public final class CosignKeyFiles {
             return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new InvalidImageException(source + ": not an EC private key");
-        }
-    }
-
-    private static byte[] sec1ToPkcs8(byte[] der, String source) throws InvalidImageException {
-        try {
-            org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
-                    org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(ASN1Primitive.fromByteArray(der));
-            org.bouncycastle.asn1.ASN1Object curve = sec1.getParametersObject();
-            if (curve == null) {
-                throw new InvalidImageException(source + ": EC PRIVATE KEY names no curve");
-            }
-            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), sec1).getEncoded();
-        } catch (IOException | IllegalArgumentException e) {
-            if (e instanceof InvalidImageException) {
-                throw (InvalidImageException) e;
-            }
-            throw new InvalidImageException(source + ": malformed EC PRIVATE KEY");
         }
     }
 

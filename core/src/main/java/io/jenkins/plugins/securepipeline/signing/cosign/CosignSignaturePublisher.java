@@ -9,8 +9,10 @@ import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
+import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.Map;
 
@@ -36,6 +38,12 @@ public final class CosignSignaturePublisher {
      */
     public Published sign(ImageReference image, PayloadSigner signer, Map<String, Object> optional, PublicKey publicKey)
             throws IOException, InterruptedException {
+        return sign(image, signer, optional, publicKey == null ? null : verifierFor(publicKey));
+    }
+
+    /** As above, checking the new signature with a {@code signing} package verifier (e.g. a KMS key's public half). */
+    public Published sign(ImageReference image, PayloadSigner signer, Map<String, Object> optional,
+            SignatureVerifier selfCheck) throws IOException, InterruptedException {
         if (image.digest() == null) {
             throw new IllegalArgumentException("sign by digest: " + image + " has no digest");
         }
@@ -45,7 +53,7 @@ public final class CosignSignaturePublisher {
         }
         byte[] payload = new SimpleSigningPayload(image.repositoryReference(), image.digest(), optional).toBytes();
         byte[] signature = signer.sign(payload);
-        if (publicKey != null && !verifies(publicKey, payload, signature)) {
+        if (selfCheck != null && !selfCheck.verify(payload, signature)) {
             throw new IOException("the signature made with " + signer.keyName() + " does not verify with its public key;"
                     + " nothing was published");
         }
@@ -80,14 +88,10 @@ public final class CosignSignaturePublisher {
                 PushProgress.NONE);
     }
 
-    static boolean verifies(PublicKey key, byte[] payload, byte[] derSignature) {
-        try {
-            Signature verifier = Signature.getInstance("SHA256withECDSA");
-            verifier.initVerify(key);
-            verifier.update(payload);
-            return verifier.verify(derSignature);
-        } catch (java.security.GeneralSecurityException | RuntimeException e) {
-            return false;
+    static SignatureVerifier verifierFor(PublicKey key) {
+        if (!(key instanceof ECPublicKey)) {
+            throw new IllegalArgumentException("cosign keys are EC P-256 keys");
         }
+        return EcdsaP256Verifier.of((ECPublicKey) key);
     }
 }

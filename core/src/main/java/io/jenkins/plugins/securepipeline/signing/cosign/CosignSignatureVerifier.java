@@ -6,6 +6,7 @@ import io.jenkins.plugins.securepipeline.image.InvalidImageException;
 import io.jenkins.plugins.securepipeline.image.ManifestDocument;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import java.io.IOException;
+import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,6 +30,11 @@ public final class CosignSignatureVerifier {
     public record Verification(boolean verified, int signatures, String dockerReference, List<String> problems) {}
 
     public Verification verify(ImageReference image, PublicKey trusted) throws IOException, InterruptedException {
+        return verify(image, CosignSignaturePublisher.verifierFor(trusted));
+    }
+
+    /** Verifies with a {@code signing} package verifier: a PEM public key, or a KMS key's public half. */
+    public Verification verify(ImageReference image, SignatureVerifier trusted) throws IOException, InterruptedException {
         if (image.digest() == null) {
             throw new IllegalArgumentException("verify by digest: " + image + " has no digest");
         }
@@ -69,7 +75,7 @@ public final class CosignSignatureVerifier {
                 continue;
             }
             byte[] payload = registry.readBlob(image.repository(), layer, SimpleSigningPayload.MAX_BYTES);
-            if (!CosignSignaturePublisher.verifies(trusted, payload, signature)) {
+            if (!trusted.verify(payload, signature)) {
                 problems.add(where + ": signature does not verify with the given key");
                 continue;
             }

@@ -14,7 +14,7 @@ import io.jenkins.plugins.securepipeline.image.registry.LocalRegistry;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignatureVerifier;
-import io.jenkins.plugins.securepipeline.signing.cosign.LocalKeyPayloadSigner;
+import io.jenkins.plugins.securepipeline.signing.cosign.SignerPayloadSigner;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -51,7 +51,7 @@ class PublishAndPromoteTest {
         try (ImageSource source = OciLayoutSource.directory(layout, "v1")) {
             SignedImagePublisher.Outcome outcome = new SignedImagePublisher(client, new ImagePusher(client, 2, null))
                     .publish(source, ref(REGISTRY.address() + "/pub/app:1"),
-                            new LocalKeyPayloadSigner((ECPrivateKey) key.getPrivate(), "k"), key.getPublic(), Map.of("build", "42"));
+                            new SignerPayloadSigner(new io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer((ECPrivateKey) key.getPrivate(), "k")), io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier.of((java.security.interfaces.ECPublicKey) key.getPublic()), Map.of("build", "42"));
             assertThat(outcome.push().digest()).isEqualTo(manifest.digest());
             assertThat(outcome.signature().signatureReference()).endsWith(":" + manifest.digest().signatureTag());
         }
@@ -70,7 +70,7 @@ class PublishAndPromoteTest {
             RegistryClient client = proxy.client(REGISTRY.credentials());
             assertThatThrownBy(() -> new SignedImagePublisher(client, new ImagePusher(client, 2, null))
                     .publish(source, ref(proxy.address() + "/failing/app:1"),
-                            new LocalKeyPayloadSigner((ECPrivateKey) key.getPrivate(), "k"), null, null))
+                            new SignerPayloadSigner(new io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer((ECPrivateKey) key.getPrivate(), "k")), null, null))
                     .isInstanceOf(RegistryException.class);
         }
         RegistryClient direct = REGISTRY.client();
@@ -87,8 +87,8 @@ class PublishAndPromoteTest {
         RegistryClient client = REGISTRY.client();
         try (ImageSource source = OciLayoutSource.directory(layout, "v1")) {
             new SignedImagePublisher(client, new ImagePusher(client, 2, null)).publish(source,
-                    ref(REGISTRY.address() + "/dev/app:1"), new LocalKeyPayloadSigner((ECPrivateKey) devKey.getPrivate(), "dev"),
-                    devKey.getPublic(), null);
+                    ref(REGISTRY.address() + "/dev/app:1"), new SignerPayloadSigner(new io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer((ECPrivateKey) devKey.getPrivate(), "dev")),
+                    io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier.of((java.security.interfaces.ECPublicKey) devKey.getPublic()), null);
         }
         ImageReference built = ref(REGISTRY.address() + "/dev/app@" + manifest.digest());
 
@@ -110,7 +110,7 @@ class PublishAndPromoteTest {
             new ImagePromotion(client, other, new ImagePusher(other, 2, null)).copy(built, otherTarget);
             new io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher(other).sign(
                     otherTarget.withDigest(manifest.digest()),
-                    new LocalKeyPayloadSigner((ECPrivateKey) prodKey.getPrivate(), "prod"), null, null);
+                    new SignerPayloadSigner(new io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer((ECPrivateKey) prodKey.getPrivate(), "prod")), null, (java.security.PublicKey) null);
             ImagePromotion.Promoted again = new ImagePromotion(client, other, new ImagePusher(other, 2, null)).copy(built, otherTarget);
             assertThat(again.push().blobsSkipped()).isEqualTo(3);
             assertThat(again.signaturesCopied()).isZero();
@@ -133,10 +133,10 @@ class PublishAndPromoteTest {
             RegistryClient client = proxy.client(REGISTRY.credentials());
             SignedImagePublisher publisher = new SignedImagePublisher(client, new ImagePusher(client, 2, null));
             ImageReference target = ref(proxy.address() + "/immutable/app:1");
-            publisher.publish(source, target, new LocalKeyPayloadSigner((ECPrivateKey) first.getPrivate(), "first"), null, null);
+            publisher.publish(source, target, new SignerPayloadSigner(new io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer((ECPrivateKey) first.getPrivate(), "first")), null, null);
             // The same image again is fine (the tag does not move); a second signature rewrites the .sig tag.
             assertThatThrownBy(() -> publisher.publish(source, target,
-                    new LocalKeyPayloadSigner((ECPrivateKey) second.getPrivate(), "second"), null, null))
+                    new SignerPayloadSigner(new io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer((ECPrivateKey) second.getPrivate(), "second")), null, null))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining("tag '" + manifest.digest().signatureTag() + "' already exists")
                     .hasMessageContaining("IMMUTABLE_WITH_EXCLUSION")

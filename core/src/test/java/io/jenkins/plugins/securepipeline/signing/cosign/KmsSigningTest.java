@@ -17,6 +17,10 @@ import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.Signature;
+import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
+import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
+import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
 import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,29 +90,31 @@ class KmsSigningTest {
         }
         try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start("kms", "eu-west-1"); KmsClient kms = kms(endpoint)) {
             endpoint.handler(request -> fakeKms(key, "ECC_NIST_P256", signed, request));
-            ECPublicKey publicKey = KmsPayloadSigner.publicKey(kms, "awskms:///alias/image-signing");
-            assertThat(publicKey).isEqualTo(key.getPublic());
-            new CosignSignaturePublisher(client).sign(image, new KmsPayloadSigner(kms, "awskms:///alias/image-signing"), null, publicKey);
+            KmsKeyReference reference = KmsKeyReference.parse("awskms:///alias/image-signing");
+            EcdsaP256Verifier kmsPublicKey = AwsKmsPublicKey.verifierFor(kms, reference);
+            new CosignSignaturePublisher(client).sign(image, new SignerPayloadSigner(new AwsKmsSigner(kms, reference)), null,
+                    kmsPublicKey);
             assertThat(signed.get()).isEqualTo(1);
             assertThat(endpoint.rejected()).isEmpty();
-            assertThat(new CosignSignatureVerifier(client).verify(image, publicKey).verified()).isTrue();
+            assertThat(new CosignSignatureVerifier(client).verify(image, kmsPublicKey).verified()).isTrue();
+            assertThat(new CosignSignatureVerifier(client).verify(image, key.getPublic()).verified()).isTrue();
             IndependentCosign independent = new IndependentCosign(REGISTRY.address(), REGISTRY.basicAuthorizationHeader());
             assertThat(independent.verifyImage(image.repository(), image.digest().toString(), (ECPublicKey) key.getPublic())).isTrue();
 
-            assertThatThrownBy(() -> new KmsPayloadSigner(kms, "awskms:///alias/other").sign(new byte[] {1}))
-                    .hasMessageContaining("KMS Sign with awskms:///alias/other failed: NotFoundException");
+            assertThatThrownBy(() -> new SignerPayloadSigner(new AwsKmsSigner(kms, KmsKeyReference.parse("awskms:///alias/other")))
+                    .sign(new byte[] {1}))
+                    .hasMessageContaining("awskms:///alias/other").hasMessageContaining("NotFoundException");
         }
     }
 
     @Test
-    void refusesKeysThatCosignCannotUseAndBadReferences() throws Exception {
+    void refusesKeysThatCosignCannotUseAndEndpointsInReferences() throws Exception {
         KeyPair key = CosignConformanceTest.p256();
         try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start("kms", "eu-west-1"); KmsClient kms = kms(endpoint)) {
             endpoint.handler(request -> fakeKms(key, "ECC_NIST_P384", new AtomicInteger(), request));
-            assertThatThrownBy(() -> KmsPayloadSigner.publicKey(kms, "awskms:///alias/image-signing"))
-                    .hasMessageContaining("ECC_NIST_P384 key; cosign signatures need ECC_NIST_P256");
-            assertThatThrownBy(() -> new KmsPayloadSigner(kms, "awskms://endpoint/alias/x")).hasMessageContaining("awskms:///");
-            assertThatThrownBy(() -> new KmsPayloadSigner(kms, "awskms:///")).hasMessageContaining("awskms:///");
+            assertThatThrownBy(() -> AwsKmsPublicKey.verifierFor(kms, KmsKeyReference.parse("awskms:///alias/image-signing")))
+                    .hasMessageContaining("ECC_NIST_P384, expected ECC_NIST_P256");
+            assertThatThrownBy(() -> KmsKeyReference.parse("awskms://endpoint/alias/x")).hasMessageContaining("awskms:///");
         }
     }
 }
