@@ -25,12 +25,18 @@ final class AwsAccess {
             }
         }
         settings.fips("true".equalsIgnoreCase(environment.get("AWS_USE_FIPS_ENDPOINT")));
-        String proxy = firstSet(environment, "HTTPS_PROXY", "https_proxy");
-        if (proxy != null) {
-            settings.proxy(new ProxySettings(URI.create(proxy.contains("://") ? proxy : "http://" + proxy),
-                    ProxySettings.parseNoProxy(firstSet(environment, "NO_PROXY", "no_proxy"))));
-        }
+        proxy(environment).ifPresent(settings::proxy);
         return new AwsClients(settings.build());
+    }
+
+    /** HTTPS_PROXY / NO_PROXY, used for the AWS APIs and for registry traffic alike. */
+    static java.util.Optional<ProxySettings> proxy(Map<String, String> environment) {
+        String proxy = firstSet(environment, "HTTPS_PROXY", "https_proxy");
+        if (proxy == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ProxySettings(URI.create(proxy.contains("://") ? proxy : "http://" + proxy),
+                ProxySettings.parseNoProxy(firstSet(environment, "NO_PROXY", "no_proxy"))));
     }
 
     static DefaultCredentialsProvider defaultCredentials() {

@@ -43,7 +43,10 @@ public final class RegistryAccessOptions {
     private EcrClient ecrClient;
     private EcrAuthorization ecrAuthorization;
     private RegistryCredentials basicCredentials;
-    private final HttpClient http = RegistryClient.newHttpClient();
+    // Registry traffic takes the same proxy as the AWS calls (HTTPS_PROXY / NO_PROXY), else the JVM's settings.
+    private final HttpClient http = RegistryClient.newHttpClient(AwsAccess.proxy(System.getenv())
+            .map(io.jenkins.plugins.securepipeline.aws.ProxySettings::proxySelector)
+            .orElse(java.net.ProxySelector.getDefault()));
 
     void validate() throws UsageException {
         if (ecr && (username != null || passwordFile != null)) {

@@ -69,11 +69,16 @@ public final class RegistryClient {
 
     /** An HTTP/1.1 client that never follows redirects on its own and uses the JVM's proxy settings. */
     public static HttpClient newHttpClient() {
+        return newHttpClient(ProxySelector.getDefault());
+    }
+
+    /** The same with an explicit proxy choice (e.g. HTTPS_PROXY / NO_PROXY, or the admin's proxy settings). */
+    public static HttpClient newHttpClient(ProxySelector proxy) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30))
-                .proxy(ProxySelector.getDefault())
+                .proxy(proxy)
                 .build();
     }
 
