@@ -15,4 +15,8 @@ public class Jenkins implements AccessControlled {
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException("compile-only signature");
     }
+
+    public java.io.File getRootDir() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
 }
