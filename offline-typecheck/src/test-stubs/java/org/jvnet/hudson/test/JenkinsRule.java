@@ -10,4 +10,10 @@ public class JenkinsRule {
     public void configRoundtrip() throws Exception {
         throw new UnsupportedOperationException("compile-only signature");
     }
+
+    public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public static class DummySecurityRealm extends hudson.security.AbstractPasswordBasedSecurityRealm {}
 }
