@@ -297,6 +297,9 @@ public final class CalendarLoader {
                 throw error(node, window, field, "expected a mapping (key: value lines)");
             }
             Map<String, Node> result = new LinkedHashMap<>();
+            if (window != null && window.startsWith("#")) {
+                window = declaredName(mapping, window); // so that errors in any field name the window
+            }
             for (NodeTuple tuple : mapping.getValue()) {
                 if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
                     throw error(tuple.getKeyNode(), window, field, "keys must be plain words");
@@ -310,6 +313,16 @@ public final class CalendarLoader {
                 }
             }
             return result;
+        }
+
+        private static String declaredName(MappingNode mapping, String fallback) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("name")
+                        && tuple.getValueNode() instanceof ScalarNode value && !value.getValue().isBlank()) {
+                    return value.getValue().trim();
+                }
+            }
+            return fallback;
         }
 
         private String text(Node node, String window, String field) {
