@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,14 +67,15 @@ public final class GateWindowCommand implements Callable<Integer> {
     private String breakGlassReason;
 
     private final Clock clock;
-    private final ImportSources imports;
+    private final BiFunction<Instant, Duration, ImportSources> imports;
 
     /** The command as the CLI runs it: system clock; file and URL iCalendar imports; no AWS access configured. */
     public GateWindowCommand() {
-        this(Clock.systemUTC(), CliImportSources.withoutAws());
+        this(Clock.systemUTC(), CliImportSources::withoutAws);
     }
 
-    GateWindowCommand(Clock clock, ImportSources imports) {
+    /** @param imports the imports for a decision at an instant with a listing period (recurrences are expanded for it) */
+    GateWindowCommand(Clock clock, BiFunction<Instant, Duration, ImportSources> imports) {
         this.clock = clock;
         this.imports = imports;
     }
@@ -87,7 +89,7 @@ public final class GateWindowCommand implements Callable<Integer> {
 
         BlackoutCalendar loaded;
         try {
-            loaded = new CalendarLoader(imports).load(calendar);
+            loaded = new CalendarLoader(imports.apply(instant, period == null ? Duration.ZERO : period)).load(calendar);
         } catch (InvalidCalendarException e) {
             WindowDecision decision = BlackoutGate.invalidCalendar(instant, e.getMessage(), policy);
             print(out, decision, null, ZoneId.of("UTC"));

@@ -48,7 +48,7 @@ class GateWindowCommandTest {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == GateWindowCommand.class) {
-                    return type.cast(new GateWindowCommand(clock, CliImportSources.withoutAws()));
+                    return type.cast(new GateWindowCommand(clock, CliImportSources::withoutAws));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

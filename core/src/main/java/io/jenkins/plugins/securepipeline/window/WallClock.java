@@ -23,15 +23,23 @@ public final class WallClock {
     private WallClock() {}
 
     public static Instant start(LocalDateTime local, ZoneId zone) {
-        return resolve(local, zone, true);
+        return resolve(local, zone.getRules(), true);
     }
 
     public static Instant end(LocalDateTime local, ZoneId zone) {
-        return resolve(local, zone, false);
+        return resolve(local, zone.getRules(), false);
     }
 
-    private static Instant resolve(LocalDateTime local, ZoneId zone, boolean earlierInOverlap) {
-        ZoneRules rules = zone.getRules();
+    /** As {@link #start(LocalDateTime, ZoneId)}, for rules that have no zone ID (an iCalendar VTIMEZONE). */
+    public static Instant start(LocalDateTime local, ZoneRules rules) {
+        return resolve(local, rules, true);
+    }
+
+    public static Instant end(LocalDateTime local, ZoneRules rules) {
+        return resolve(local, rules, false);
+    }
+
+    private static Instant resolve(LocalDateTime local, ZoneRules rules, boolean earlierInOverlap) {
         List<ZoneOffset> offsets = rules.getValidOffsets(local);
         if (offsets.size() == 1) {
             return local.toInstant(offsets.get(0));
