@@ -1,0 +1,35 @@
+package io.jenkins.plugins.securepipeline.cli;
+
+import io.jenkins.plugins.securepipeline.window.CalendarImports;
+import io.jenkins.plugins.securepipeline.window.IcsUrlFetcher;
+import io.jenkins.plugins.securepipeline.window.ImportSources;
+import io.jenkins.plugins.securepipeline.window.InvalidCalendarException;
+import io.jenkins.plugins.securepipeline.window.WindowSchedule;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * Imports the CLI allows: the person running it supplies the calendar, so iCalendar files and URLs are theirs to
+ * name. No AWS access is configured for the CLI yet, so a Change Calendar window is a clear error (gate closed).
+ */
+final class CliImportSources {
+    private CliImportSources() {}
+
+    static ImportSources withoutAws(Instant at, Duration listing) {
+        CalendarImports imports = CalendarImports.forDecisionsFrom(at, listing, new IcsUrlFetcher(), null);
+        return new ImportSources() {
+            @Override
+            public WindowSchedule icalendar(String location, Path baseDirectory, ZoneId floatingZone) {
+                return imports.icalendar(location, baseDirectory, floatingZone);
+            }
+
+            @Override
+            public WindowSchedule changeCalendar(String nameOrArn) {
+                throw new InvalidCalendarException("Change Calendar '" + nameOrArn + "' cannot be checked: the CLI has"
+                        + " no AWS access configured for SSM, so the gate stays closed");
+            }
+        };
+    }
+}

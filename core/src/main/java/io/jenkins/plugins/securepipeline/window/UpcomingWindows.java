@@ -1,0 +1,102 @@
+package io.jenkins.plugins.securepipeline.window;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The windows of a period and the resulting closed periods, with a plain-text timeline meant to be read at a
+ * glance: one line per day, one mark per half hour ({@code #} closed for at least part of it, {@code .} open),
+ * followed by the window occurrences that start that day.
+ */
+public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurrence> occurrences, List<TimeSpan> closedPeriods) {
+    /** The longest period a listing covers. */
+    public static final Duration MAX_PERIOD = Duration.ofDays(400);
+    private static final int CELLS_PER_DAY = 48;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("EEE MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);
+
+    public UpcomingWindows {
+        Objects.requireNonNull(zone);
+        occurrences = List.copyOf(occurrences);
+        closedPeriods = List.copyOf(closedPeriods);
+    }
+
+    /**
+     * Lists {@code [from, from + period)} of a calendar, shown in the calendar's zone.
+     *
+     * @throws IllegalArgumentException when the period is not positive or longer than {@link #MAX_PERIOD}
+     * @throws WindowUnavailableException when a window cannot be evaluated
+     */
+    public static UpcomingWindows of(BlackoutCalendar calendar, Instant from, Duration period) {
+        if (period.isNegative() || period.isZero() || period.compareTo(MAX_PERIOD) > 0) {
+            throw new IllegalArgumentException("the listed period must be positive and at most " + MAX_PERIOD.toDays() + " days");
+        }
+        Instant to = from.plus(period);
+        return new UpcomingWindows(from, to, calendar.zone(), calendar.occurrences(from, to), calendar.closedPeriods(from, to));
+    }
+
+    /** The timeline as text lines. */
+    public String timeline() {
+        StringBuilder text = new StringBuilder();
+        text.append("Windows from ").append(FULL.format(from.atZone(zone))).append(" to ").append(FULL.format(to.atZone(zone)))
+                .append(" (").append(zone.getId()).append(")\n");
+        text.append("# closed  . open  one mark = 30 min\n");
+        text.append(" ".repeat(16)).append("00    03    06    09    12    15    18    21\n");
+        LocalDate lastDay = to.minusNanos(1).atZone(zone).toLocalDate();
+        int next = 0;
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(lastDay); day = day.plusDays(1)) {
+            text.append(DAY.format(day)).append("  ").append(bar(day)).append('\n');
+            while (next < occurrences.size() && !occurrences.get(next).start().atZone(zone).toLocalDate().isAfter(day)) {
+                text.append(line(occurrences.get(next++), day)).append('\n');
+            }
+        }
+        if (occurrences.isEmpty()) {
+            text.append("no windows in this period\n");
+        }
+        return text.toString();
+    }
+
+    private String bar(LocalDate day) {
+        StringBuilder bar = new StringBuilder(CELLS_PER_DAY);
+        ZonedDateTime midnight = day.atStartOfDay(zone);
+        for (int cell = 0; cell < CELLS_PER_DAY; cell++) {
+            // Cells are wall-clock half hours; on a DST day some are empty (gap) or cover an hour (overlap).
+            Instant cellStart = WallClock.start(midnight.toLocalDateTime().plusMinutes(30L * cell), zone);
+            Instant cellEnd = WallClock.start(midnight.toLocalDateTime().plusMinutes(30L * (cell + 1)), zone);
+            if (!cellEnd.isAfter(from) || !cellStart.isBefore(to)) {
+                bar.append(' ');
+            } else if (!cellEnd.isAfter(cellStart)) {
+                bar.append('-');
+            } else {
+                bar.append(closedDuring(cellStart, cellEnd) ? '#' : '.');
+            }
+        }
+        return bar.toString();
+    }
+
+    private boolean closedDuring(Instant start, Instant end) {
+        for (TimeSpan period : closedPeriods) {
+            if (period.start().isBefore(end) && period.end().isAfter(start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String line(Occurrence occurrence, LocalDate day) {
+        ZonedDateTime start = occurrence.start().atZone(zone);
+        ZonedDateTime end = occurrence.end().atZone(zone);
+        String startText = start.toLocalDate().equals(day) ? TIME.format(start) : OTHER_DAY.format(start);
+        String endText = end.toLocalDate().equals(start.toLocalDate()) ? TIME.format(end) : OTHER_DAY.format(end);
+        return String.format(Locale.ROOT, "      %s - %-15s %-5s %s", startText, endText, occurrence.kind().label(), occurrence.window());
+    }
+}
