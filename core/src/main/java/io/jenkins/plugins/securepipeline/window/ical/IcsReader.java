@@ -24,6 +24,10 @@ final class IcsReader {
 
     /** The top-level VCALENDAR component. */
     IcsComponent read(String text) {
+        String start = text.stripLeading().replace("\uFEFF", "");
+        if (!start.regionMatches(true, 0, "BEGIN:VCALENDAR", 0, "BEGIN:VCALENDAR".length())) {
+            throw error(1, "not an iCalendar file (it does not start with BEGIN:VCALENDAR)");
+        }
         List<ContentLine> lines = contentLines(text);
         Deque<IcsComponent> open = new ArrayDeque<>();
         IcsComponent calendar = null;
