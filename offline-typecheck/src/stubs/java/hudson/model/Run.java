@@ -6,6 +6,8 @@ import java.io.File;
 import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+    public static final hudson.security.PermissionGroup PERMISSIONS = null;
+
     public JobT getParent() {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -5,11 +5,20 @@ package jenkins.model;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
-public class Jenkins implements AccessControlled {
+public class Jenkins implements AccessControlled, hudson.model.ItemGroup<hudson.model.TopLevelItem> {
     public static final Permission ADMINISTER = null;
     public static final Permission READ = null;
 
     protected Jenkins() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    @Override
+    public String getFullName() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public static org.springframework.security.core.Authentication getAuthentication2() {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
@@ -22,6 +31,10 @@ public class Jenkins implements AccessControlled {
     }
 
     public void setAuthorizationStrategy(hudson.security.AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public hudson.ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
