@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
  * command's environment. Secrets go only to stdout in the chosen format (or the child's environment); every error
  * goes to stderr without them.
  */
-@Command(name = "assume-role", sortOptions = false,
+@Command(name = "assume-role", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Assume an IAM role and print short-lived credentials, or run a command with them.",
                 "First credentials: the AWS SDK default chain, an OIDC token file (--web-identity-token-file), or an "
                         + "X.509 certificate for IAM Roles Anywhere (--certificate, --private-key, --trust-anchor-arn, --profile-arn).",
@@ -147,6 +147,10 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             err.println("assume-role: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (AwsCallException e) {
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.STS_REFUSED;
+        } catch (IllegalStateException e) {
+            // An answer without credentials: our own message, which never includes the response.
             err.println("assume-role: " + e.getMessage());
             return ExitCodes.STS_REFUSED;
         }

@@ -235,4 +235,12 @@ class AssumeRoleCommandTest {
         }
         return target;
     }
+
+    @Test
+    void helpShowsTheContractAndExitsZero() {
+        assertThat(runRaw("assume-role", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("--role-arn=ARN").contains("--web-identity-token-file")
+                .contains("credential-process").contains("Exit codes:");
+        assertThat(sts.requests()).isEmpty();
+    }
 }

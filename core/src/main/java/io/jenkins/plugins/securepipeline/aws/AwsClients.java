@@ -6,7 +6,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -57,7 +56,8 @@ public final class AwsClients {
             AwsCredentialsProvider credentials) {
         builder.region(Region.of(settings.region()))
                 .credentialsProvider(Objects.requireNonNull(credentials, "credentials"))
-                .httpClient(httpClient())
+                // A builder, not a built client: the SDK then owns the HTTP client and closes it with the SDK client.
+                .httpClientBuilder(httpClientBuilder())
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
         settings.endpointOverride(service).ifPresentOrElse(builder::endpointOverride,
                 // Without an override the SDK resolves the regional endpoint (sts.<region>.amazonaws.com[.cn]).
@@ -65,12 +65,12 @@ public final class AwsClients {
         return builder.build();
     }
 
-    SdkHttpClient httpClient() {
+    ApacheHttpClient.Builder httpClientBuilder() {
         ApacheHttpClient.Builder http = ApacheHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout());
         settings.proxy().ifPresent(proxy -> http.httpRoutePlanner(proxy.routePlanner()));
-        return http.build();
+        return http;
     }
 
     /**

@@ -27,6 +27,13 @@ public record AwsFailure(String service, String operation, String errorCode, int
             return fromService(service, operation, code, serviceError.statusCode(), message);
         }
         String detail = error instanceof SdkClientException ? error.getMessage() : error.getClass().getSimpleName();
+        if (detail != null && detail.startsWith("Unable to load credentials")) {
+            // The SDK reports a missing source identity as a client error; it is not a network problem.
+            return new AwsFailure(service, operation, null, 0, false, "no AWS credentials were found for the first call",
+                    "the SDK default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, container or instance "
+                            + "credentials), or use a web identity token or an IAM Roles Anywhere certificate instead",
+                    scrub(detail));
+        }
         return new AwsFailure(service, operation, null, 0, false, "could not reach " + service,
                 "the endpoint URL, DNS, the proxy and no-proxy settings, firewalls and the connect/read timeouts",
                 scrub(detail));

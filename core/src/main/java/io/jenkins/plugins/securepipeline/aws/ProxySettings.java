@@ -28,7 +28,7 @@ public final class ProxySettings {
 
     public ProxySettings(URI proxy, List<String> noProxy) {
         Objects.requireNonNull(proxy, "proxy");
-        if (proxy.getHost() == null || proxy.getPort() < 0 && proxy.getScheme() == null
+        if (proxy.getHost() == null
                 || !("http".equalsIgnoreCase(proxy.getScheme()) || "https".equalsIgnoreCase(proxy.getScheme()))) {
             throw new IllegalArgumentException("proxy: '" + proxy + "' must be http://host:port or https://host:port");
         }

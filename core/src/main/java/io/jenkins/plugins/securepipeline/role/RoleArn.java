@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record RoleArn(String partition, String accountId, String path, String roleName) {
     // IAM: role name 1..64 of [\w+=,.@-]; path /.../ of printable ASCII without spaces, at most 512 chars.
     private static final Pattern ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(/(?:[\\x21-\\x7E&&[^/]]+/)*)?([\\w+=,.@-]{1,64})");
+            "arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(/(?:[\\x21-\\x7E&&[^/]]+/)*)([\\w+=,.@-]{1,64})");
     private static final int MAX_ARN_LENGTH = 2048;
 
     public RoleArn {
@@ -36,7 +36,7 @@ public record RoleArn(String partition, String accountId, String path, String ro
             throw new InvalidRoleRequestException(field, "'" + shorten(trimmed)
                     + "' is not an IAM role ARN; expected arn:aws|aws-cn|aws-us-gov:iam::<12-digit account>:role/[path/]<name>");
         }
-        String path = matcher.group(3) == null ? "/" : matcher.group(3);
+        String path = matcher.group(3);
         if (path.length() > 512) {
             throw new InvalidRoleRequestException(field, "role path longer than 512 characters");
         }

@@ -56,7 +56,8 @@ public final class RoleSessionRequest {
         this.externalId = builder.externalId;
         this.sourceIdentity = builder.sourceIdentity;
         this.tags = List.copyOf(builder.tags);
-        this.transitiveTagKeys = Set.copyOf(new LinkedHashSet<>(builder.transitiveTagKeys));
+        // Insertion order kept: the request to STS (and its CloudTrail record) lists keys as the user gave them.
+        this.transitiveTagKeys = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(builder.transitiveTagKeys));
         this.policy = builder.policy;
         this.policyArns = List.copyOf(builder.policyArns);
         validate();

@@ -68,7 +68,7 @@ final class RolesAnywhereClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return parse(response.body());
+                return parse(response.body(), status);
             }
             if ((status == 429 || status >= 500) && attempt < settings.maxAttempts()) {
                 pause(attempt);
@@ -108,7 +108,7 @@ final class RolesAnywhereClient {
         }
     }
 
-    private static AssumedRole parse(String body) {
+    private static AssumedRole parse(String body, int status) {
         try {
             JsonNode root = JSON.readTree(body.length() > MAX_RESPONSE_CHARS ? "{}" : body);
             JsonNode set = root.path("credentialSet").path(0);
@@ -119,10 +119,10 @@ final class RolesAnywhereClient {
                     expiration == null ? null : Instant.parse(expiration),
                     set.path("assumedRoleUser").path("arn").asText(null),
                     set.has("packedPolicySize") ? set.get("packedPolicySize").asInt() : null);
-        } catch (IOException | DateTimeParseException e) {
+        } catch (IOException | DateTimeParseException | IllegalStateException e) {
             // The body holds credentials: describe the failure without it.
-            throw new IllegalStateException("IAM Roles Anywhere answered CreateSession with an unreadable body ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new AwsCallException(AwsFailure.fromService("IAM Roles Anywhere", "CreateSession", "UnreadableResponse",
+                    status, "the answer could not be read as a credential set (" + e.getClass().getSimpleName() + ")"));
         }
     }
 

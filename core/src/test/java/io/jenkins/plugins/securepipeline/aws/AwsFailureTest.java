@@ -41,4 +41,20 @@ class AwsFailureTest {
         assertThat(text).startsWith("STS AssumeRole failed (RegionDisabledException, HTTP 403): STS is not activated in this region")
                 .contains("\nCheck: IAM > Account settings").endsWith("\nAWS said: STS is not activated");
     }
+
+    @Test
+    void missingSourceCredentialsAreNotCalledANetworkProblem() {
+        AwsFailure failure = AwsFailure.of("STS", "AssumeRole", software.amazon.awssdk.core.exception.SdkClientException
+                .create("Unable to load credentials from any of the providers in the chain"));
+        assertThat(failure.refusedByService()).isFalse();
+        assertThat(failure.describe()).contains("no AWS credentials were found").contains("default chain")
+                .doesNotContain("could not reach");
+    }
+
+    @Test
+    void connectionFailuresSayWhereToLook() {
+        AwsFailure failure = AwsFailure.of("STS", "AssumeRole", software.amazon.awssdk.core.exception.SdkClientException
+                .create("Unable to execute HTTP request: Connect to sts.eu-west-1.amazonaws.com:443 failed"));
+        assertThat(failure.describe()).startsWith("STS AssumeRole failed: could not reach STS").contains("proxy").contains("Cause: Unable to execute");
+    }
 }

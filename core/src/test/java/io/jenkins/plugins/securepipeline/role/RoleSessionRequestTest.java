@@ -40,7 +40,8 @@ class RoleSessionRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "deploy", "arn:aws:iam::11112222333:role/deploy", "arn:aws-eu:iam::111122223333:role/x",
             "arn:aws:iam::111122223333:user/deploy", "arn:aws:sts::111122223333:assumed-role/deploy/s",
-            "arn:aws:iam::111122223333:role/", "arn:aws:iam::111122223333:role/has space"})
+            "arn:aws:iam::111122223333:role/", "arn:aws:iam::111122223333:role/has space",
+            "arn:aws:iam::111122223333:roledeploy", "arn:aws:iam::111122223333:role//deploy"})
     void refusesWhatIsNotARoleArn(String arn) {
         assertThatThrownBy(() -> RoleArn.parse(arn)).isInstanceOfSatisfying(InvalidRoleRequestException.class,
                 e -> assertThat(e.field()).isEqualTo("roleArn"));

@@ -196,4 +196,30 @@ class RolesAnywhereTest {
         assertThatThrownBy(() -> PemFiles.readCertificates("certificate", resource("ec-key-sec1.pem")))
                 .hasMessageContaining("no PEM CERTIFICATE").hasMessageNotContaining("MHc");
     }
+
+    @Test
+    void anAnswerWithoutCredentialsIsAnAwsFailureThatDoesNotQuoteTheBody() {
+        endpoint.handler(request -> AwsResponse.of(201, "application/json",
+                "{\"credentialSet\":[{\"credentials\":{\"accessKeyId\":\"ASIAX\",\"secretAccessKey\":\"leakedSecretValue\"}}]}"));
+        assertThatThrownBy(() -> assumer(REGION).assume(source("ec-cert.pem", "ec-key-sec1.pem", false),
+                RoleSessionRequest.builder(ROLE).roleSessionName("Jenkins-app-1").build()))
+                .isInstanceOf(AwsCallException.class).hasMessageContaining("UnreadableResponse")
+                .hasMessageNotContaining("leakedSecretValue");
+    }
+
+    @Test
+    void goesThroughTheConfiguredProxy() throws Exception {
+        endpoint.handler(RolesAnywhereTest::session);
+        int unusedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            unusedPort = socket.getLocalPort();
+        }
+        // Nothing listens on the target: only the proxy (the verifying endpoint itself) can answer.
+        RoleAssumer assumer = new RoleAssumer(new AwsClients(AwsClientSettings.builder(REGION)
+                .endpointOverride("rolesanywhere", java.net.URI.create("http://localhost:" + unusedPort))
+                .proxy(new io.jenkins.plugins.securepipeline.aws.ProxySettings(endpoint.uri(), List.of("169.254.169.254"))).build()));
+        assertThat(assumer.assume(source("rsa-cert.pem", "rsa-key-pkcs1.pem", false),
+                RoleSessionRequest.builder(ROLE).roleSessionName("Jenkins-app-1").build())).isNotNull();
+        assertThat(endpoint.requests()).singleElement().satisfies(r -> assertThat(r.header("host")).isEqualTo("localhost:" + unusedPort));
+    }
 }
