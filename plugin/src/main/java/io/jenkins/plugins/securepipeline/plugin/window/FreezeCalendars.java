@@ -63,6 +63,11 @@ public final class FreezeCalendars {
         return new CalendarSet(members);
     }
 
+    /** Whether any administrator calendar applies to jobs by pattern (then a gate needs no arguments). */
+    static boolean anyMandatory() {
+        return SecurePipelineConfiguration.get().getCalendars().stream().anyMatch(c -> c.getAppliesTo() != null);
+    }
+
     /** The calendars that freeze {@code accountId}, or null when none does. */
     public static CalendarSet forAccount(Run<?, ?> run, String accountId, Instant at) {
         List<CalendarSet.Member> members = new ArrayList<>();
