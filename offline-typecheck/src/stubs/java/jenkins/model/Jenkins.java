@@ -38,6 +38,16 @@ public class Jenkins implements AccessControlled, hudson.model.ItemGroup<hudson.
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    /** Declared on Node, which Jenkins extends through AbstractCIBase. */
+    public final hudson.model.Computer toComputer() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public <T extends hudson.model.Item> T getItemByFullName(String fullName, Class<T> type)
+            throws org.springframework.security.access.AccessDeniedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public java.io.File getRootDir() {
         throw new UnsupportedOperationException("compile-only signature");
     }
