@@ -8,6 +8,10 @@ import hudson.model.Run;
 public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
     private WorkflowRun() {}
 
+    public org.kohsuke.stapler.HttpResponse doStop() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     @Override
     public void run() {
         throw new UnsupportedOperationException("compile-only signature");

@@ -112,6 +112,18 @@ class GateBlackoutWindowStepTest {
     }
 
     @Test
+    void aWaitingGateStopsWhenTheBuildIsAborted(JenkinsRule r) throws Exception {
+        WorkflowJob p = job(r, "gateBlackoutWindow(windows: \"" + frozenForTheNext(Duration.ofHours(3))
+                + "\", onClosed: 'wait', maxWait: '4h')\necho 'deploying'");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("waiting until", b);
+        b.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        r.assertLogNotContains("deploying", b);
+        assertEquals(List.of(), b.getAction(FreezeOverrideAction.class).getWaitingGates());
+    }
+
+    @Test
     void breakGlassNeedsThePermissionAndIsAudited(JenkinsRule r) throws Exception {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
