@@ -68,7 +68,7 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
         RoleSessionRequest request;
         try {
             spec = new RoleRequestSpec(step.getRoleArn(), step.getSessionName(), step.parsedDuration(), step.getExternalId(),
-                    sourceIdentity(config, build), step.getSessionTags(), step.getTransitiveTagKeys(), step.getPolicy(),
+                    sourceIdentity(config, build), step.parsedSessionTags(), step.getTransitiveTagKeys(), step.getPolicy(),
                     step.getManagedPolicyArns(), build);
             request = spec.toRequest();
         } catch (IllegalArgumentException e) {

@@ -36,7 +36,7 @@ public class AssumeCrossAccountRoleStep extends Step {
     private String duration;
     private String sessionName;
     private String sourceIdentity;
-    private Map<String, String> sessionTags = new LinkedHashMap<>();
+    private List<String> sessionTags = new ArrayList<>();
     private List<String> transitiveTagKeys = new ArrayList<>();
     private String policy;
     private List<String> managedPolicyArns = new ArrayList<>();
@@ -88,13 +88,32 @@ public class AssumeCrossAccountRoleStep extends Step {
         this.sourceIdentity = blankToNull(sourceIdentity);
     }
 
-    public Map<String, String> getSessionTags() {
+    public List<String> getSessionTags() {
         return sessionTags;
     }
 
+    /**
+     * {@code KEY=VALUE} entries, like {@code withEnv}: Pipeline step arguments cannot be maps.
+     */
     @DataBoundSetter
-    public void setSessionTags(Map<String, String> sessionTags) {
-        this.sessionTags = sessionTags == null ? new LinkedHashMap<>() : new LinkedHashMap<>(sessionTags);
+    public void setSessionTags(List<String> sessionTags) {
+        this.sessionTags = sessionTags == null ? new ArrayList<>() : new ArrayList<>(sessionTags);
+    }
+
+    /** @throws IllegalArgumentException naming the entry that is not {@code KEY=VALUE} */
+    Map<String, String> parsedSessionTags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 0; i < sessionTags.size(); i++) {
+            String entry = sessionTags.get(i);
+            int eq = entry == null ? -1 : entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("sessionTags[" + i + "]: expected KEY=VALUE, got '" + entry + "'");
+            }
+            if (tags.put(entry.substring(0, eq), entry.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("sessionTags[" + i + "]: tag " + entry.substring(0, eq) + " is given twice");
+            }
+        }
+        return tags;
     }
 
     public List<String> getTransitiveTagKeys() {

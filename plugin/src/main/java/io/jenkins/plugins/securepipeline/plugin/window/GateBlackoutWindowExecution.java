@@ -13,6 +13,7 @@ import io.jenkins.plugins.securepipeline.window.WindowDecision;
 import io.jenkins.plugins.securepipeline.window.WindowReason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,10 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
     /** Calendars can change while a gate waits (an admin edit, a Change Calendar); look again at least this often. */
     static final Duration RECHECK = Duration.ofMinutes(5);
 
-    private final List<String> calendarNames;
+    private final ArrayList<String> calendarNames;
     private final String inlineWindows;
     private final boolean waitWhenClosed;
-    private final Duration maxWait;
+    private final long maxWaitSeconds;
     private final String gateId = UUID.randomUUID().toString();
     private long deadlineMillis;
     private String waitingUntil;
@@ -47,10 +48,11 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
     GateBlackoutWindowExecution(StepContext context, List<String> calendarNames, String inlineWindows,
             boolean waitWhenClosed, Duration maxWait) {
         super(context);
-        this.calendarNames = List.copyOf(calendarNames);
+        // Plain serializable types only: this object is saved with the pipeline and read back after a restart.
+        this.calendarNames = new ArrayList<>(calendarNames);
         this.inlineWindows = inlineWindows;
         this.waitWhenClosed = waitWhenClosed;
-        this.maxWait = maxWait;
+        this.maxWaitSeconds = maxWait.toSeconds();
     }
 
     String gateId() {
@@ -59,7 +61,7 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
 
     @Override
     public boolean start() {
-        deadlineMillis = System.currentTimeMillis() + maxWait.toMillis();
+        deadlineMillis = System.currentTimeMillis() + maxWaitSeconds * 1000;
         schedule(0);
         return false;
     }
@@ -125,7 +127,7 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
             } else if (decision.closedUntil() == null || decision.closedUntil().toEpochMilli() > deadlineMillis) {
                 finish(run, listener, decision, decision.closedUntil() == null
                         ? "the freeze has no known end within the calendars' horizon"
-                        : "the freeze ends at " + decision.closedUntil() + ", after maxWait (" + maxWait + ") runs out at "
+                        : "the freeze ends at " + decision.closedUntil() + ", after maxWait (" + Duration.ofSeconds(maxWaitSeconds) + ") runs out at "
                                 + Instant.ofEpochMilli(deadlineMillis));
             } else {
                 keepWaiting(run, listener, decision, now);
