@@ -168,6 +168,22 @@ class AssumeCrossAccountRoleStepTest {
     }
 
     @Test
+    void sessionTagsAreKeyValueEntries(JenkinsRule r) throws Exception {
+        configure();
+        run(r, Result.SUCCESS, "assumeCrossAccountRole(roleArn: '" + ROLE + "', sessionTags: ['Team=payments'], "
+                + "transitiveTagKeys: ['Team']) { echo 'inside' }");
+        Map<String, String> form = sts.requests().get(0).formParameters();
+        assertTrue(form.containsValue("Team") && form.containsValue("payments"), form.toString());
+        assertEquals("Team", form.get("TransitiveTagKeys.member.1"));
+
+        WorkflowJob job = r.jenkins.getItemByFullName("p", WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("assumeCrossAccountRole(roleArn: '" + ROLE + "', sessionTags: ['Team']) { echo 'inside' }", true));
+        WorkflowRun bad = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        r.assertLogContains("sessionTags[0]: expected KEY=VALUE, got 'Team'", bad);
+        assertEquals(1, sts.requests().size());
+    }
+
+    @Test
     void anInvalidRoleArnIsAClearErrorNamingTheField(JenkinsRule r) throws Exception {
         configure();
         WorkflowRun b = run(r, Result.FAILURE, "assumeCrossAccountRole(roleArn: 'arn:aws:iam::12345:role/x') { echo 'inside' }");
