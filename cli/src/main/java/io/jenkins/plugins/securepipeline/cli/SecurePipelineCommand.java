@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SecurePipelineCommand.Version.class,
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
-        subcommands = {AssumeRoleCommand.class, GateWindowCommand.class},
+        subcommands = {AssumeRoleCommand.class, GateWindowCommand.class, ScanTemplateCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class SecurePipelineCommand implements Runnable {
     @CommandLine.Spec
