@@ -32,6 +32,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public void setResult(Result r) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.securepipeline.plugin.role.DefaultChainIdentity;
 import io.jenkins.plugins.securepipeline.plugin.window.FreezeCalendar;
 import io.jenkins.plugins.securepipeline.role.AccountPolicy;
 import io.jenkins.plugins.securepipeline.role.AccountPolicyRule;
+import io.jenkins.plugins.securepipeline.template.ScanPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     private List<AccountRule> accountRules = new ArrayList<>();
     private List<FreezeCalendar> calendars = new ArrayList<>();
     private boolean sourceIdentityFromUser;
+    private String scanThreshold = "high";
+    private String scanDisabledRules;
+    private String scanSeverityOverrides;
 
     public SecurePipelineConfiguration() {
         load();
@@ -242,6 +246,65 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     public void setSourceIdentityFromUser(boolean sourceIdentityFromUser) {
         this.sourceIdentityFromUser = sourceIdentityFromUser;
         save();
+    }
+
+    public String getScanThreshold() {
+        return scanThreshold;
+    }
+
+    /** The severity at and above which scanTemplate blocks (low, medium, high, critical) or never; default high. */
+    @DataBoundSetter
+    public void setScanThreshold(String scanThreshold) {
+        this.scanThreshold = blankToNull(scanThreshold);
+        save();
+    }
+
+    public String getScanDisabledRules() {
+        return scanDisabledRules;
+    }
+
+    /** Rule IDs, separated by commas or white space, that no pipeline is scanned with. */
+    @DataBoundSetter
+    public void setScanDisabledRules(String scanDisabledRules) {
+        this.scanDisabledRules = blankToNull(scanDisabledRules);
+        save();
+    }
+
+    public String getScanSeverityOverrides() {
+        return scanSeverityOverrides;
+    }
+
+    /** One {@code RULE-ID=severity} per line. */
+    @DataBoundSetter
+    public void setScanSeverityOverrides(String scanSeverityOverrides) {
+        this.scanSeverityOverrides = blankToNull(scanSeverityOverrides);
+        save();
+    }
+
+    /**
+     * The administrator's scan policy. An unknown rule ID or severity is an error rather than being skipped: a typo
+     * must not silently turn a rule off or leave it on.
+     */
+    public ScanPolicy scanPolicy() {
+        return AdminScanPolicy.parse(scanThreshold, scanDisabledRules, scanSeverityOverrides);
+    }
+
+    @POST
+    public FormValidation doCheckScanThreshold(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AdminScanPolicy.check(() -> AdminScanPolicy.parse(value, null, null));
+    }
+
+    @POST
+    public FormValidation doCheckScanDisabledRules(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AdminScanPolicy.check(() -> AdminScanPolicy.parse(null, value, null));
+    }
+
+    @POST
+    public FormValidation doCheckScanSeverityOverrides(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AdminScanPolicy.check(() -> AdminScanPolicy.parse(null, null, value));
     }
 
     /** The controller's append-only audit log (see {@link AuditTrail}). */
