@@ -73,6 +73,9 @@ public final class TemplateEvaluator {
                 TemplateNode evaluated = properties == null ? null : resolve(properties, chosen);
                 if (evaluated == null || evaluated == NO_VALUE) {
                     evaluated = TemplateNode.map(Map.of(), raw.line(), raw.column());
+                } else if (!evaluated.isMap()) {
+                    // Kept as it is (unknown): the scanner skips property rules rather than treat it as empty.
+                    evaluated = TemplateNode.unknown("Properties", raw.line(), raw.column());
                 }
                 result.add(new Resource(entry.getKey(), type, evaluated, raw, raw.get("Metadata"), raw.line(),
                         raw.column()));

@@ -100,6 +100,24 @@ public final class TemplateNode {
         return current;
     }
 
+    /**
+     * True when following the keys meets an unknown value before the end (for example {@code Properties: !Ref X}
+     * or {@code SSESpecification: !GetAtt ...}): then a missing key means "cannot tell", not "absent".
+     */
+    public boolean reachesUnknown(String... keys) {
+        TemplateNode current = this;
+        for (String key : keys) {
+            if (current.isUnknown()) {
+                return true;
+            }
+            current = current.get(key);
+            if (current == null) {
+                return false;
+            }
+        }
+        return current.isUnknown();
+    }
+
     /** Scalar text or null for anything else (maps, lists, unknown values). */
     public String asText() {
         return kind == Kind.SCALAR ? text : null;

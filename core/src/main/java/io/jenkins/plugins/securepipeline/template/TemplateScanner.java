@@ -41,8 +41,8 @@ public final class TemplateScanner {
     }
 
     /**
-     * Scans files and directories. {@code threshold} null never blocks; a policy threshold, if set, replaces it
-     * only when the caller passes none (the command line wins over the file).
+     * Scans files and directories. {@code threshold} null never blocks. Choosing between a command-line threshold
+     * and the policy file's is the caller's job (the CLI prefers the command line).
      */
     public ScanResult scan(List<Path> paths, Severity threshold) throws IOException {
         List<FileOutcome> outcomes = scanAll(TemplateFiles.expand(paths));
@@ -164,7 +164,10 @@ public final class TemplateScanner {
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Resource resource : resources) {
             for (TemplateRule rule : rules) {
-                if (!rule.appliesTo(resource.type())) {
+                // Properties that are unknown as a whole (a macro, a Ref) cannot be checked property by property;
+                // only the Metadata-based suppression check still applies.
+                boolean undetermined = !resource.properties().isMap() && !rule.info().resourceTypes().contains("*");
+                if (!rule.appliesTo(resource.type()) || undetermined) {
                     continue;
                 }
                 RuleFindings out = new RuleFindings(resource.line(), resource.column());

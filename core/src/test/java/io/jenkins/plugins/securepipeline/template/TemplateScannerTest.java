@@ -155,4 +155,25 @@ class TemplateScannerTest {
         assertThat(findings(result, "ASP-IAM-001")).hasSize(1);
         assertThat(findings(result, "ASP-IAM-008")).hasSize(1);
     }
+
+    @Test
+    void unknownPropertiesAreNotTakenAsMissing() throws Exception {
+        Path file = write("u.yaml", "Parameters:", "  Sse: {Type: String}", "Resources:",
+                "  T:", "    Type: AWS::DynamoDB::Table", "    Properties:", "      SSESpecification: !Ref Sse",
+                "      PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}",
+                "  B:", "    Type: AWS::S3::Bucket", "    Properties: !Transform {Name: SomeMacro}");
+        ScanResult result = new TemplateScanner().scan(List.of(file), Severity.LOW);
+        assertThat(findings(result, "ASP-DDB-001")).isEmpty();
+        assertThat(result.templates().get(0).findings()).extracting(Finding::resource).doesNotContain("B");
+    }
+
+    @Test
+    void aTemplateListedAndReachedAsNestedStackIsReportedOnce() throws Exception {
+        write("d/child.yaml", "Resources:", "  Q:", "    Type: AWS::SQS::Queue");
+        write("d/parent.yaml", "Resources:", "  C:", "    Type: AWS::CloudFormation::Stack",
+                "    Properties: {TemplateURL: child.yaml}");
+        ScanResult result = new TemplateScanner().scan(List.of(dir.resolve("d")), Severity.HIGH);
+        assertThat(result.templates()).extracting(TemplateReport::path).containsExactly(
+                dir.resolve("d/child.yaml").toString(), dir.resolve("d/parent.yaml").toString());
+    }
 }

@@ -50,7 +50,6 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "aws-secure-pipeline scan-template");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://github.com/jenkinsci/aws-secure-pipeline-plugin");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         List<TemplateRule> catalogue = RuleCatalogue.all();

@@ -41,7 +41,7 @@ public abstract class PropertyRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
-        if (!concerns(resource)) {
+        if (!concerns(resource) || resource.properties().reachesUnknown(path)) {
             return;
         }
         TemplateNode value = resource.property(path);
