@@ -83,13 +83,19 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
         return bar.toString();
     }
 
+    /** Closed periods are sorted and disjoint: binary-search the first that ends after start. */
     private boolean closedDuring(Instant start, Instant end) {
-        for (TimeSpan period : closedPeriods) {
-            if (period.start().isBefore(end) && period.end().isAfter(start)) {
-                return true;
+        int low = 0;
+        int high = closedPeriods.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (closedPeriods.get(mid).end().isAfter(start)) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
-        return false;
+        return low < closedPeriods.size() && closedPeriods.get(low).start().isBefore(end);
     }
 
     private String line(Occurrence occurrence, LocalDate day) {
