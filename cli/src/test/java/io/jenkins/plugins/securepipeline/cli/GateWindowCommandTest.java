@@ -163,6 +163,29 @@ class GateWindowCommandTest {
     }
 
     @Test
+    void icsFileNextToTheCalendarIsImported() throws Exception {
+        Files.writeString(dir.resolve("holidays.ics"), String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN",
+                "BEGIN:VEVENT", "UID:k", "SUMMARY:King's Day", "DTSTART;VALUE=DATE:20270427", "RRULE:FREQ=YEARLY",
+                "END:VEVENT", "END:VCALENDAR", ""));
+        Files.writeString(calendar, CALENDAR + "  - {name: holidays, kind: deny, ics: holidays.ics}\n");
+        assertThat(run("gate-window", "--calendar", calendar.toString(), "--at", "2027-04-27T12:00:00+02:00", "--format", "json"))
+                .isEqualTo(ExitCodes.BLOCKED);
+        JsonNode json = json();
+        assertThat(json.get("reasons").get(0).get("window").asText()).isEqualTo("holidays");
+        assertThat(json.get("closedUntil").asText()).isEqualTo("2027-04-28T00:00:00+02:00");
+        assertThat(json.get("nextClosure").asText()).isEqualTo("2027-04-28T09:00:00+02:00");
+    }
+
+    @Test
+    void invalidIcsIsAnInvalidCalendar() throws Exception {
+        Files.writeString(dir.resolve("holidays.ics"), "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:k\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        Files.writeString(calendar, CALENDAR + "  - {name: holidays, kind: deny, ics: holidays.ics}\n");
+        assertThat(run("gate-window", "--calendar", calendar.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(out.toString()).startsWith("CLOSED")
+                .contains("calendar.yaml:11: window 'holidays': field 'ics': holidays.ics:2: event 'k' has no DTSTART");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run("gate-window")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Missing required option: '--calendar=FILE'");

@@ -67,11 +67,11 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
 
     private String bar(LocalDate day) {
         StringBuilder bar = new StringBuilder(CELLS_PER_DAY);
-        ZonedDateTime midnight = day.atStartOfDay(zone);
+        java.time.LocalDateTime midnight = day.atStartOfDay();
+        // Cells are wall-clock half hours; on a DST day some are empty (gap, shown '-') or cover an hour (overlap).
+        Instant cellStart = WallClock.start(midnight, zone);
         for (int cell = 0; cell < CELLS_PER_DAY; cell++) {
-            // Cells are wall-clock half hours; on a DST day some are empty (gap) or cover an hour (overlap).
-            Instant cellStart = WallClock.start(midnight.toLocalDateTime().plusMinutes(30L * cell), zone);
-            Instant cellEnd = WallClock.start(midnight.toLocalDateTime().plusMinutes(30L * (cell + 1)), zone);
+            Instant cellEnd = WallClock.start(midnight.plusMinutes(30L * (cell + 1)), zone);
             if (!cellEnd.isAfter(from) || !cellStart.isBefore(to)) {
                 bar.append(' ');
             } else if (!cellEnd.isAfter(cellStart)) {
@@ -79,6 +79,7 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
             } else {
                 bar.append(closedDuring(cellStart, cellEnd) ? '#' : '.');
             }
+            cellStart = cellEnd;
         }
         return bar.toString();
     }
@@ -103,6 +104,15 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
         ZonedDateTime end = occurrence.end().atZone(zone);
         String startText = start.toLocalDate().equals(day) ? TIME.format(start) : OTHER_DAY.format(start);
         String endText = end.toLocalDate().equals(start.toLocalDate()) ? TIME.format(end) : OTHER_DAY.format(end);
-        return String.format(Locale.ROOT, "      %s - %-15s %-5s %s", startText, endText, occurrence.kind().label(), occurrence.window());
+        StringBuilder line = new StringBuilder(64).append("      ").append(startText).append(" - ");
+        pad(line.append(endText), 16 - endText.length());
+        pad(line.append(occurrence.kind().label()), 6 - occurrence.kind().label().length());
+        return line.append(occurrence.window()).toString();
+    }
+
+    private static void pad(StringBuilder text, int spaces) {
+        for (int i = 0; i < Math.max(1, spaces); i++) {
+            text.append(' ');
+        }
     }
 }
