@@ -280,16 +280,19 @@ public final class CalendarLoader {
 
         private ZoneId zone(Node node, String window) {
             String id = text(node, window, "timeZone");
+            ZoneId zone;
             try {
-                if (!id.contains("/") && !id.equals("UTC") && !id.equals("GMT")) {
-                    // ZoneId also accepts bare offsets such as +01:00; refuse them: they never follow DST.
-                    throw new DateTimeException("not a region");
-                }
-                return ZoneId.of(id);
+                zone = ZoneId.of(id);
             } catch (DateTimeException e) {
                 throw error(node, window, "timeZone", "unknown time zone '" + id
                         + "'; use an IANA region ID such as Europe/Amsterdam or UTC");
             }
+            if (zone instanceof java.time.ZoneOffset || id.matches("(?i)(UTC|GMT|UT)[+-].*")) {
+                // A fixed offset never follows DST, which is exactly the mistake this gate exists to avoid.
+                throw error(node, window, "timeZone", "'" + id + "' is a fixed offset, not a time zone; use an IANA"
+                        + " region ID such as Europe/Amsterdam (or UTC)");
+            }
+            return zone;
         }
 
         private Map<String, Node> mapping(Node node, String window, String field, Set<String> allowed) {

@@ -91,7 +91,9 @@ class WindowCalendarLoaderTest {
 
     @Test
     void fixedOffsetZonesAreRefusedBecauseTheyIgnoreDst() throws Exception {
-        assertThat(errorFor("timeZone: \"+01:00\"\nwindows: []\n")).contains(":1: field 'timeZone': unknown time zone '+01:00'");
+        assertThat(errorFor("timeZone: \"+01:00\"\nwindows: []\n")).contains(":1: field 'timeZone': '+01:00' is a fixed offset, not a time zone");
+        assertThat(errorFor("timeZone: UTC+01:00\nwindows: []\n")).contains("'UTC+01:00' is a fixed offset");
+        assertThat(new CalendarLoader().parse("timeZone: CET\nwindows: []\n", "c.yaml", dir).zone()).isEqualTo(ZoneId.of("CET"));
     }
 
     @Test
