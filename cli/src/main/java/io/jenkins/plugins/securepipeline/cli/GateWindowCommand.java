@@ -88,12 +88,22 @@ public final class GateWindowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         BlackoutCalendar loaded;
+        String problem;
         try {
             loaded = new CalendarLoader(imports.apply(instant, period == null ? Duration.ZERO : period)).load(calendar);
+            problem = null;
         } catch (InvalidCalendarException e) {
-            WindowDecision decision = BlackoutGate.invalidCalendar(instant, e.getMessage(), policy);
+            loaded = null;
+            problem = e.getMessage();
+        } catch (RuntimeException e) {
+            // A defect in reading must still end as a closed gate with a message, not a stack trace.
+            loaded = null;
+            problem = "cannot evaluate calendar " + calendar + ": " + e;
+        }
+        if (loaded == null) {
+            WindowDecision decision = BlackoutGate.invalidCalendar(instant, problem, policy);
             print(out, decision, null, ZoneId.of("UTC"));
-            spec.commandLine().getErr().println("invalid calendar: " + e.getMessage());
+            spec.commandLine().getErr().println("invalid calendar: " + problem);
             return decision.isOpen() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         WindowDecision decision = BlackoutGate.decide(loaded, instant, policy);

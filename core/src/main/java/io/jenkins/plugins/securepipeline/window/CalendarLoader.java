@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -41,6 +43,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class CalendarLoader {
     static final int MAX_FILE_BYTES = 1 << 20;
     static final int MAX_WINDOWS = 10_000;
+    static final int MAX_NESTING = 20;
     private static final Set<String> CALENDAR_KEYS = Set.of("timeZone", "windows");
     private static final Set<String> WINDOW_KEYS = Set.of("name", "kind", "timeZone", "description", "cron", "duration",
             "weekly", "from", "to", "ics", "changeCalendar");
@@ -95,6 +98,7 @@ public final class CalendarLoader {
                     .setMaxAliasesForCollections(20)
                     .setAllowRecursiveKeys(false)
                     .build();
+            checkNesting(settings, yaml, sourceName);
             root = new Compose(settings).composeString(yaml).orElse(null);
         } catch (MarkedYamlEngineException e) {
             String at = e.getProblemMark().map(mark -> sourceName + ":" + (mark.getLine() + 1)).orElse(sourceName);
@@ -103,6 +107,24 @@ public final class CalendarLoader {
             throw new InvalidCalendarException(sourceName + ": not valid YAML: " + firstLine(e.getMessage()));
         }
         return new FileContext(sourceName, baseDirectory).calendar(root);
+    }
+
+    /**
+     * Composing is recursive, so hostile nesting ({@code [[[[...}) would overflow the stack; the event parser is
+     * not, so the depth is checked on the events first.
+     */
+    private static void checkNesting(LoadSettings settings, String yaml, String sourceName) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(yaml)) {
+            if (event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_NESTING) {
+                    String at = event.getStartMark().map(mark -> sourceName + ":" + (mark.getLine() + 1)).orElse(sourceName);
+                    throw new InvalidCalendarException(at + ": nested more than " + MAX_NESTING + " levels deep");
+                }
+            } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
     }
 
     private final class FileContext {

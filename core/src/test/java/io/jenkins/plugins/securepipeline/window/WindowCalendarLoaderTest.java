@@ -158,6 +158,12 @@ class WindowCalendarLoaderTest {
     }
 
     @Test
+    void deepNestingIsRefusedWithoutOverflowingTheStack() throws Exception {
+        assertThat(errorFor("[".repeat(200_000))).contains("calendar.yaml:1: nested more than 20 levels deep");
+        assertThat(errorFor("a: " + "{a: ".repeat(100_000))).contains("nested more than 20 levels deep");
+    }
+
+    @Test
     void unreadableFilesAreClearErrors() throws Exception {
         assertThatThrownBy(() -> new CalendarLoader().load(dir.resolve("missing.yaml")))
                 .isInstanceOf(InvalidCalendarException.class)
