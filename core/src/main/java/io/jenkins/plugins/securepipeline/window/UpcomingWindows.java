@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,6 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
     public static final Duration MAX_PERIOD = Duration.ofDays(400);
     private static final int CELLS_PER_DAY = 48;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("EEE MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);
 
     public UpcomingWindows {
@@ -41,7 +38,8 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
             throw new IllegalArgumentException("the listed period must be positive and at most " + MAX_PERIOD.toDays() + " days");
         }
         Instant to = from.plus(period);
-        return new UpcomingWindows(from, to, calendar.zone(), calendar.occurrences(from, to), calendar.closedPeriods(from, to));
+        List<Occurrence> occurrences = calendar.occurrences(from, to);
+        return new UpcomingWindows(from, to, calendar.zone(), occurrences, calendar.closedPeriods(occurrences, from, to));
     }
 
     /** The timeline as text lines. */
@@ -100,14 +98,40 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
     }
 
     private String line(Occurrence occurrence, LocalDate day) {
-        ZonedDateTime start = occurrence.start().atZone(zone);
-        ZonedDateTime end = occurrence.end().atZone(zone);
-        String startText = start.toLocalDate().equals(day) ? TIME.format(start) : OTHER_DAY.format(start);
-        String endText = end.toLocalDate().equals(start.toLocalDate()) ? TIME.format(end) : OTHER_DAY.format(end);
-        StringBuilder line = new StringBuilder(64).append("      ").append(startText).append(" - ");
-        pad(line.append(endText), 16 - endText.length());
+        // Formatted by hand: a year of a large calendar is tens of thousands of lines.
+        java.time.LocalDateTime start = java.time.LocalDateTime.ofInstant(occurrence.start(), zone);
+        java.time.LocalDateTime end = java.time.LocalDateTime.ofInstant(occurrence.end(), zone);
+        StringBuilder line = new StringBuilder(64).append("      ");
+        if (!start.toLocalDate().equals(day)) {
+            appendDay(line, start.toLocalDate());
+        }
+        appendTime(line, start).append(" - ");
+        int endStart = line.length();
+        if (!end.toLocalDate().equals(start.toLocalDate())) {
+            appendDay(line, end.toLocalDate());
+        }
+        appendTime(line, end);
+        pad(line, 16 - (line.length() - endStart));
         pad(line.append(occurrence.kind().label()), 6 - occurrence.kind().label().length());
         return line.append(occurrence.window()).toString();
+    }
+
+    /** {@code Mon 01-04 } */
+    private static void appendDay(StringBuilder line, LocalDate date) {
+        String name = date.getDayOfWeek().name();
+        line.append(name.charAt(0)).append(Character.toLowerCase(name.charAt(1))).append(Character.toLowerCase(name.charAt(2)))
+                .append(' ');
+        twoDigits(line, date.getMonthValue()).append('-');
+        twoDigits(line, date.getDayOfMonth()).append(' ');
+    }
+
+    private static StringBuilder appendTime(StringBuilder line, java.time.LocalDateTime time) {
+        twoDigits(line, time.getHour()).append(':');
+        return twoDigits(line, time.getMinute());
+    }
+
+    private static StringBuilder twoDigits(StringBuilder line, int value) {
+        return line.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static void pad(StringBuilder text, int spaces) {
