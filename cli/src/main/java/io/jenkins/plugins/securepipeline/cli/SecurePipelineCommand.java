@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SecurePipelineCommand.Version.class,
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
-        subcommands = {GateWindowCommand.class},
+        subcommands = {AssumeRoleCommand.class, GateWindowCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class SecurePipelineCommand implements Runnable {
     @CommandLine.Spec
@@ -26,6 +26,18 @@ public final class SecurePipelineCommand implements Runnable {
     /** The configured command line, shared by {@link #main} and the tests so both see the same behaviour. */
     public static CommandLine newCommandLine() {
         return new CommandLine(new SecurePipelineCommand());
+    }
+
+    /** For tests: subcommands that read the environment see {@code environment} instead of the process's. */
+    static CommandLine newCommandLine(java.util.Map<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == AssumeRoleCommand.class ? (K) new AssumeRoleCommand(environment) : defaults.create(type);
+            }
+        });
     }
 
     @Override

@@ -102,4 +102,23 @@ class LocalAwsEndpointTest {
                     .satisfies(request -> assertThat(request.bodyText()).contains("\"CalendarNames\":[\"freeze\"]"));
         }
     }
+
+    @Test
+    void stsAcceptsUnsignedWebIdentityCallsOnlyAndStillRefusesOtherUnsignedActions() throws Exception {
+        try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start("sts", "eu-west-1")) {
+            endpoint.handler(request -> AwsResponse.xml("<ok/>"));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> webIdentity = http.send(HttpRequest.newBuilder(URI.create(endpoint.uri() + "/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRoleWithWebIdentity&Version=2011-06-15")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(webIdentity.statusCode()).isEqualTo(200);
+            HttpResponse<String> assumeRole = http.send(HttpRequest.newBuilder(URI.create(endpoint.uri() + "/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRole&Version=2011-06-15")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(assumeRole.statusCode()).isEqualTo(403);
+            assertThat(endpoint.requests()).singleElement().satisfies(r -> assertThat(r.operation()).isEqualTo("AssumeRoleWithWebIdentity"));
+        }
+    }
 }

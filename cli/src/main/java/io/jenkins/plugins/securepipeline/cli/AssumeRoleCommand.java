@@ -1,0 +1,344 @@
+package io.jenkins.plugins.securepipeline.cli;
+
+import io.jenkins.plugins.securepipeline.aws.AwsCallException;
+import io.jenkins.plugins.securepipeline.aws.AwsClientSettings;
+import io.jenkins.plugins.securepipeline.aws.AwsClients;
+import io.jenkins.plugins.securepipeline.aws.ProxySettings;
+import io.jenkins.plugins.securepipeline.role.AssumedRole;
+import io.jenkins.plugins.securepipeline.role.BuildContext;
+import io.jenkins.plugins.securepipeline.role.CredentialSource;
+import io.jenkins.plugins.securepipeline.role.CredentialsOutput;
+import io.jenkins.plugins.securepipeline.role.InvalidRoleRequestException;
+import io.jenkins.plugins.securepipeline.role.PemFiles;
+import io.jenkins.plugins.securepipeline.role.RoleArn;
+import io.jenkins.plugins.securepipeline.role.RoleAssumer;
+import io.jenkins.plugins.securepipeline.role.RoleSessionRequest;
+import io.jenkins.plugins.securepipeline.role.SessionTag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code secure-pipeline assume-role}: short-lived credentials for a role, printed in a format or handed to a
+ * command's environment. Secrets go only to stdout in the chosen format (or the child's environment); every error
+ * goes to stderr without them.
+ */
+@Command(name = "assume-role", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Assume an IAM role and print short-lived credentials, or run a command with them.",
+                "First credentials: the AWS SDK default chain, an OIDC token file (--web-identity-token-file), or an "
+                        + "X.509 certificate for IAM Roles Anywhere (--certificate, --private-key, --trust-anchor-arn, --profile-arn).",
+                "Honours HTTPS_PROXY/NO_PROXY, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ROLESANYWHERE and AWS_USE_FIPS_ENDPOINT."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:credentials printed, or the command's own exit code with -- COMMAND",
+                "2:usage or validation error", "4:STS or IAM Roles Anywhere refused (the message says why)"})
+public final class AssumeRoleCommand implements Callable<Integer> {
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?");
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--role-arn", required = true, paramLabel = "ARN", description = "Role to assume (aws, aws-cn, aws-us-gov).")
+    String roleArn;
+
+    @Option(names = "--region", required = true, paramLabel = "R", description = "Region whose regional STS endpoint is called.")
+    String region;
+
+    @Option(names = "--external-id", paramLabel = "X", description = "External ID the role's trust policy requires.")
+    String externalId;
+
+    @Option(names = "--session-name", paramLabel = "N",
+            description = "Role session name (default: Jenkins-<JOB_NAME>-<BUILD_NUMBER> from the environment, sanitised).")
+    String sessionName;
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "1h", description = "Session length, 15m..12h, e.g. 15m, 1h30m, 3600 (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--source-identity", paramLabel = "S", description = "SourceIdentity (needs sts:SetSourceIdentity).")
+    String sourceIdentity;
+
+    @Option(names = "--tag", paramLabel = "K=V", description = "Session tag (needs sts:TagSession); repeatable.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--transitive-tag", paramLabel = "K", description = "Tag key that survives role chaining; repeatable.")
+    List<String> transitiveTags = new ArrayList<>();
+
+    @Option(names = "--policy-file", paramLabel = "F", description = "Inline session policy (JSON, at most 2048 characters).")
+    Path policyFile;
+
+    @Option(names = "--managed-policy", paramLabel = "ARN", description = "Managed session policy ARN; up to 10.")
+    List<String> managedPolicies = new ArrayList<>();
+
+    @Option(names = "--web-identity-token-file", paramLabel = "F", description = "OIDC token for AssumeRoleWithWebIdentity.")
+    Path webIdentityTokenFile;
+
+    @Option(names = "--certificate", paramLabel = "F", description = "PEM certificate (then its chain) for IAM Roles Anywhere.")
+    Path certificate;
+
+    @Option(names = "--private-key", paramLabel = "F", description = "PEM private key of the certificate (RSA or EC, unencrypted).")
+    Path privateKey;
+
+    @Option(names = "--trust-anchor-arn", paramLabel = "A", description = "IAM Roles Anywhere trust anchor ARN.")
+    String trustAnchorArn;
+
+    @Option(names = "--profile-arn", paramLabel = "P", description = "IAM Roles Anywhere profile ARN.")
+    String profileArn;
+
+    @Option(names = "--sts-endpoint", paramLabel = "URL", description = "STS endpoint, e.g. a PrivateLink VPC endpoint DNS name.")
+    URI stsEndpoint;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "env",
+            description = "env, json or credential-process (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After --: command to run with AWS_* variables set.")
+    List<String> command = new ArrayList<>();
+
+    private final Map<String, String> environment;
+
+    public AssumeRoleCommand() {
+        this(System.getenv());
+    }
+
+    /** @param environment where Jenkins build variables and AWS/proxy conventions are read from (tests pass their own) */
+    AssumeRoleCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        AssumedRole role;
+        CredentialsOutput output;
+        AwsClientSettings settings;
+        CredentialSource source;
+        RoleSessionRequest request;
+        try {
+            output = CredentialsOutput.parse(format);
+            settings = settings();
+            source = source();
+            request = request();
+        } catch (IllegalArgumentException e) {
+            // InvalidRoleRequestException included: the message names the field and carries no secret.
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try {
+            role = new RoleAssumer(new AwsClients(settings)).assume(source, request);
+        } catch (InvalidRoleRequestException e) {
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (AwsCallException e) {
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.STS_REFUSED;
+        } catch (IllegalStateException e) {
+            // An answer without credentials: our own message, which never includes the response.
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.STS_REFUSED;
+        }
+        role.notices().forEach(notice -> err.println("assume-role: note: " + notice));
+        if (!command.isEmpty()) {
+            return run(role, settings.region());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output.render(role, settings.region()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private AwsClientSettings settings() {
+        AwsClientSettings.Builder settings = AwsClientSettings.builder(region);
+        URI sts = stsEndpoint != null ? stsEndpoint : uriFromEnvironment("AWS_ENDPOINT_URL_STS");
+        if (sts != null) {
+            settings.endpointOverride("sts", sts);
+        }
+        URI rolesAnywhere = uriFromEnvironment("AWS_ENDPOINT_URL_ROLESANYWHERE");
+        if (rolesAnywhere != null) {
+            settings.endpointOverride("rolesanywhere", rolesAnywhere);
+        }
+        settings.fips("true".equalsIgnoreCase(environment.get("AWS_USE_FIPS_ENDPOINT")));
+        String proxy = firstSet("HTTPS_PROXY", "https_proxy");
+        if (proxy != null) {
+            settings.proxy(new ProxySettings(URI.create(proxy.contains("://") ? proxy : "http://" + proxy),
+                    ProxySettings.parseNoProxy(firstSet("NO_PROXY", "no_proxy"))));
+        }
+        return settings.build();
+    }
+
+    private CredentialSource source() {
+        boolean anyCertificateOption = certificate != null || privateKey != null || trustAnchorArn != null || profileArn != null;
+        if (webIdentityTokenFile != null && anyCertificateOption) {
+            throw new InvalidRoleRequestException("--web-identity-token-file",
+                    "choose either a web identity token file or a Roles Anywhere certificate, not both");
+        }
+        if (webIdentityTokenFile != null) {
+            return CredentialSource.WebIdentity.fromFile(webIdentityTokenFile);
+        }
+        if (anyCertificateOption) {
+            requireOption("--certificate", certificate);
+            requireOption("--private-key", privateKey);
+            requireOption("--trust-anchor-arn", trustAnchorArn);
+            requireOption("--profile-arn", profileArn);
+            List<X509Certificate> certificates = PemFiles.readCertificates("--certificate", certificate);
+            return new CredentialSource.RolesAnywhere(certificates.get(0), certificates.subList(1, certificates.size()),
+                    PemFiles.readPrivateKey("--private-key", privateKey), trustAnchorArn, profileArn, sessionName != null);
+        }
+        return new CredentialSource.DefaultChain();
+    }
+
+    private RoleSessionRequest request() {
+        RoleSessionRequest.Builder request = RoleSessionRequest.builder(RoleArn.parse("--role-arn", roleArn))
+                .roleSessionName(sessionName != null ? sessionName : defaultSessionName())
+                .duration(parseDuration(duration))
+                .externalId(externalId)
+                .sourceIdentity(sourceIdentity);
+        for (String tag : tags) {
+            int eq = tag.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidRoleRequestException("--tag", "'" + tag + "' is not KEY=VALUE");
+            }
+            request.tag(SessionTag.required(tag.substring(0, eq), tag.substring(eq + 1)));
+        }
+        transitiveTags.forEach(request::transitiveTagKey);
+        if (policyFile != null) {
+            try {
+                request.policy(Files.readString(policyFile, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new InvalidRoleRequestException("--policy-file", "cannot read " + policyFile + " (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        managedPolicies.forEach(request::policyArn);
+        return request.build();
+    }
+
+    /** Inside Jenkins, JOB_NAME and BUILD_NUMBER name the session; elsewhere the local user does. */
+    private String defaultSessionName() {
+        String job = environment.get("JOB_NAME");
+        if (job == null || job.isBlank()) {
+            String user = System.getProperty("user.name", "user");
+            return new BuildContext("cli-" + user, 0, null, null).sessionName();
+        }
+        int build = 0;
+        try {
+            build = Integer.parseInt(environment.getOrDefault("BUILD_NUMBER", "0"));
+        } catch (NumberFormatException e) {
+            // a non-numeric BUILD_NUMBER is left out of the name
+        }
+        return new BuildContext(job, Math.max(build, 0), null, null).sessionName();
+    }
+
+    static Duration parseDuration(String text) {
+        String trimmed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Matcher matcher = DURATION.matcher(trimmed);
+        if (trimmed.isEmpty() || !matcher.matches()) {
+            throw new InvalidRoleRequestException("--duration", "'" + text + "' is not a duration such as 15m, 1h, 1h30m or 3600");
+        }
+        long seconds = 0;
+        try {
+            seconds += matcher.group(1) == null ? 0 : Math.multiplyExact(Long.parseLong(matcher.group(1)), 3600);
+            seconds += matcher.group(2) == null ? 0 : Math.multiplyExact(Long.parseLong(matcher.group(2)), 60);
+            seconds += matcher.group(3) == null ? 0 : Long.parseLong(matcher.group(3));
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new InvalidRoleRequestException("--duration", "'" + text + "' is too large");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private int run(AssumedRole role, String region) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        Map<String, String> childEnvironment = builder.environment();
+        var credentials = role.credentials();
+        childEnvironment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        childEnvironment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        childEnvironment.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        childEnvironment.put("AWS_REGION", region);
+        childEnvironment.put("AWS_DEFAULT_REGION", region);
+        // The child must use these keys, not a profile or web identity file that the SDKs would prefer.
+        childEnvironment.remove("AWS_PROFILE");
+        childEnvironment.remove("AWS_WEB_IDENTITY_TOKEN_FILE");
+        childEnvironment.remove("AWS_ROLE_ARN");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("assume-role: cannot run '" + command.get(0) + "': " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Thread stdout = copy(process.getInputStream(), spec.commandLine().getOut());
+        Thread stderr = copy(process.getErrorStream(), spec.commandLine().getErr());
+        try {
+            int exit = process.waitFor();
+            stdout.join();
+            stderr.join();
+            return exit;
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** The child's output goes through our writers so that callers (and tests) see it where they see ours. */
+    private static Thread copy(InputStream from, PrintWriter to) {
+        Thread thread = new Thread(() -> {
+            try (Reader reader = new InputStreamReader(from, StandardCharsets.UTF_8)) {
+                char[] buffer = new char[8192];
+                for (int n; (n = reader.read(buffer)) >= 0; ) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // the child closed its end; nothing more to copy
+            }
+        }, "assume-role-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void requireOption(String name, Object value) {
+        if (value == null) {
+            throw new InvalidRoleRequestException(name, "required with --certificate/--private-key/--trust-anchor-arn/--profile-arn");
+        }
+    }
+
+    private URI uriFromEnvironment(String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return URI.create(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not a URL");
+        }
+    }
+
+    private String firstSet(String... names) {
+        for (String name : names) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+}
