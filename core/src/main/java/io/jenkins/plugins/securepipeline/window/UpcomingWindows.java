@@ -105,12 +105,23 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
         if (!start.toLocalDate().equals(day)) {
             appendDay(line, start.toLocalDate());
         }
-        appendTime(line, start).append(" - ");
+        // Across a DST change the wall-clock times alone are ambiguous (02:30 - 02:30): then show the offsets.
+        java.time.ZoneOffset startOffset = zone.getRules().getOffset(occurrence.start());
+        java.time.ZoneOffset endOffset = zone.getRules().getOffset(occurrence.end());
+        boolean showOffsets = !startOffset.equals(endOffset);
+        appendTime(line, start);
+        if (showOffsets) {
+            line.append(startOffset.getId());
+        }
+        line.append(" - ");
         int endStart = line.length();
         if (!end.toLocalDate().equals(start.toLocalDate())) {
             appendDay(line, end.toLocalDate());
         }
         appendTime(line, end);
+        if (showOffsets) {
+            line.append(endOffset.getId());
+        }
         pad(line, 16 - (line.length() - endStart));
         pad(line.append(occurrence.kind().label()), 6 - occurrence.kind().label().length());
         return line.append(occurrence.window()).toString();
