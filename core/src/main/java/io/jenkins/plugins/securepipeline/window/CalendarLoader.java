@@ -44,6 +44,7 @@ public final class CalendarLoader {
     static final int MAX_FILE_BYTES = 1 << 20;
     static final int MAX_WINDOWS = 10_000;
     static final int MAX_NESTING = 20;
+    static final int MAX_SELF_OVERLAP = 1440;
     private static final Set<String> CALENDAR_KEYS = Set.of("timeZone", "windows");
     private static final Set<String> WINDOW_KEYS = Set.of("name", "kind", "timeZone", "description", "cron", "duration",
             "weekly", "from", "to", "ics", "changeCalendar");
@@ -236,6 +237,13 @@ public final class CalendarLoader {
             }
             if (duration.compareTo(Duration.ofDays(366)) > 0) {
                 throw error(durationNode, window, "duration", "longer than a year; use from/to for long freezes");
+            }
+            // Every start within one duration is active at once; bound that so one window cannot make each
+            // decision track hundreds of thousands of spans (e.g. every minute for a year).
+            long overlapping = (long) cron.startsPerDay() * (duration.toDays() + 1);
+            if (overlapping > MAX_SELF_OVERLAP) {
+                throw error(durationNode, window, "duration", "with this cron the window would overlap itself up to "
+                        + overlapping + " times (more than " + MAX_SELF_OVERLAP + "); start it less often or shorten it");
             }
             return new CronSchedule(cron, duration, zone);
         }

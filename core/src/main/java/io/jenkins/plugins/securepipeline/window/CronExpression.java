@@ -170,6 +170,11 @@ public final class CronExpression {
         return null;
     }
 
+    /** How many starts a matching day has. */
+    int startsPerDay() {
+        return hours.length * minutes.length;
+    }
+
     /** Matching hours, ascending. */
     int[] hours() {
         return hours;

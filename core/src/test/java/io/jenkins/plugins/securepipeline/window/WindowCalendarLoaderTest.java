@@ -129,6 +129,9 @@ class WindowCalendarLoaderTest {
         assertThat(errorFor("timeZone: UTC\nwindows:\n  - {name: a, kind: deny, weekly: Mon 09:00-10:00}\n  - {name: a, kind: deny, weekly: Tue 09:00-10:00}\n"))
                 .contains(":4: window 'a': field 'name': another window already has this name");
         assertThat(errorFor(base + "    cron: \"0 9 * * *\"\n    duration: 1h\n    duration: 2h\n")).contains("field 'duration': appears twice");
+        assertThat(errorFor(base + "    cron: \"* * * * *\"\n    duration: 30d\n"))
+                .contains(":6: window 'w': field 'duration': with this cron the window would overlap itself up to 44640 times");
+        assertThat(errorFor(base + "    cron: \"0 9 * * *\"\n    duration: 367d\n")).contains("longer than a year");
     }
 
     @Test
