@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SecurePipelineCommand.Version.class,
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
-        subcommands = {AssumeRoleCommand.class, GateWindowCommand.class},
+        subcommands = {AssumeRoleCommand.class, ScanTemplateCommand.class, HashCommand.class, VerifyHashCommand.class,
+            GateWindowCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class SecurePipelineCommand implements Runnable {
     @CommandLine.Spec
@@ -25,7 +26,11 @@ public final class SecurePipelineCommand implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests so both see the same behaviour. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new SecurePipelineCommand());
+        CommandLine commandLine = new CommandLine(new SecurePipelineCommand());
+        // Checksum files and reports are UTF-8 whatever the locale (Java 17 would otherwise use it for stdout).
+        commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        return commandLine;
     }
 
     /** For tests: subcommands that read the environment see {@code environment} instead of the process's. */

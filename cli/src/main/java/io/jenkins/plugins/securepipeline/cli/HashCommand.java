@@ -1,0 +1,184 @@
+package io.jenkins.plugins.securepipeline.cli;
+
+import io.jenkins.plugins.securepipeline.integrity.ArtifactPath;
+import io.jenkins.plugins.securepipeline.integrity.ArtifactSelector;
+import io.jenkins.plugins.securepipeline.integrity.BaseDirectory;
+import io.jenkins.plugins.securepipeline.integrity.ChecksumEntry;
+import io.jenkins.plugins.securepipeline.integrity.ChecksumFormat;
+import io.jenkins.plugins.securepipeline.integrity.CoreutilsChecksumFile;
+import io.jenkins.plugins.securepipeline.integrity.DigestAlgorithm;
+import io.jenkins.plugins.securepipeline.integrity.HashOutcome;
+import io.jenkins.plugins.securepipeline.integrity.ParallelHasher;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumManifest;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ManifestJson;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ManifestSigning;
+import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer;
+import io.jenkins.plugins.securepipeline.signing.KeyFileException;
+import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
+import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
+import io.jenkins.plugins.securepipeline.signing.Signer;
+import io.jenkins.plugins.securepipeline.signing.SigningException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * {@code secure-pipeline hash}: prints a checksum file for files, directory trees and globs under a base directory.
+ * Nothing is printed unless every file was hashed: a partial checksum file would later "verify" a partial artifact.
+ */
+@Command(
+        name = "hash",
+        mixinStandardHelpOptions = true,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        description = {
+            "Print a checksum file (GNU sha256sum, BSD --tag, or a signed JSON manifest) for files, directory trees and globs.",
+            "Names are relative to --base; symbolic links are not followed.",
+            "Exit codes: 0 printed, 2 usage error, 3 an input could not be read, 5 signing failed."
+        })
+public final class HashCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--algorithm", defaultValue = "sha256", paramLabel = "sha256|sha384|sha512",
+            description = "Digest algorithm (default: ${DEFAULT-VALUE}).")
+    private String algorithm;
+
+    @Option(names = "--format", defaultValue = "gnu", paramLabel = "gnu|bsd|json",
+            description = "Output format (default: ${DEFAULT-VALUE}). gnu and bsd are what sha256sum [--tag] writes.")
+    private String format;
+
+    @Option(names = "--base", defaultValue = ".", paramLabel = "DIR",
+            description = "Directory that names are relative to and that no file may leave (default: current directory).")
+    private Path base;
+
+    @Option(names = "--sign-key", paramLabel = "FILE|awskms:///KEY",
+            description = "Sign the JSON manifest with an ECDSA P-256 key: a PEM file (PKCS#8 or EC PRIVATE KEY) or an AWS KMS key.")
+    private String signKey;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH|GLOB",
+            description = "Files, directories (hashed recursively) or glob patterns (quote them; ** crosses directories).")
+    private List<String> operands;
+
+    private final KmsClientSource kmsClients;
+
+    public HashCommand() {
+        this(KmsClientSource.fromEnvironment(System.getenv()));
+    }
+
+    public HashCommand(KmsClientSource kmsClients) {
+        this.kmsClients = kmsClients;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        DigestAlgorithm digestAlgorithm;
+        ChecksumFormat checksumFormat;
+        try {
+            digestAlgorithm = DigestAlgorithm.parse(algorithm);
+            checksumFormat = ChecksumFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (signKey != null && checksumFormat != ChecksumFormat.JSON) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--sign-key signs JSON manifests; add --format json");
+        }
+        BaseDirectory baseDirectory;
+        try {
+            baseDirectory = BaseDirectory.of(base);
+        } catch (IOException e) {
+            err.println("secure-pipeline hash: base directory " + base + ": " + Messages.describe(e));
+            return ExitCodes.INVALID_INPUT;
+        }
+        ArtifactSelector.Selection selection;
+        try {
+            selection = new ArtifactSelector(baseDirectory).select(operands);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (NoSuchFileException e) {
+            err.println("secure-pipeline hash: " + ArtifactPath.printable(e.getFile())
+                    + ": " + (e.getReason() == null ? "no such file or directory" : e.getReason()));
+            return ExitCodes.INVALID_INPUT;
+        } catch (IOException e) {
+            err.println("secure-pipeline hash: " + Messages.describe(e));
+            return ExitCodes.INVALID_INPUT;
+        }
+        for (String link : selection.skippedSymlinks()) {
+            err.println("secure-pipeline hash: skipped symbolic link " + ArtifactPath.printable(link) + " (not followed)");
+        }
+        List<ChecksumEntry> entries = new ArrayList<>();
+        boolean failed = false;
+        for (HashOutcome outcome : new ParallelHasher(baseDirectory).hash(selection.files(), digestAlgorithm)) {
+            if (outcome instanceof HashOutcome.Hashed hashed) {
+                entries.add(new ChecksumEntry(hashed.name(), hashed.digest(), OptionalLong.of(hashed.size())));
+            } else {
+                HashOutcome.Failed failure = (HashOutcome.Failed) outcome;
+                err.println("secure-pipeline hash: " + ArtifactPath.printable(failure.name()) + ": " + failure.reason());
+                failed = true;
+            }
+        }
+        if (failed) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        byte[] output;
+        try {
+            output = render(entries, digestAlgorithm, checksumFormat);
+        } catch (KeyFileException e) {
+            err.println("secure-pipeline hash: signing key " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        } catch (SigningException e) {
+            err.println("secure-pipeline hash: " + e.getMessage());
+            return ExitCodes.REGISTRY_OR_SIGNING_FAILURE;
+        } catch (IOException e) {
+            err.println("secure-pipeline hash: " + Messages.describe(e));
+            return ExitCodes.INVALID_INPUT;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(new String(output, StandardCharsets.UTF_8));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private byte[] render(List<ChecksumEntry> entries, DigestAlgorithm digestAlgorithm, ChecksumFormat checksumFormat)
+            throws IOException, KeyFileException, SigningException {
+        if (checksumFormat != ChecksumFormat.JSON) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CoreutilsChecksumFile.write(entries, checksumFormat, out);
+            return out.toByteArray();
+        }
+        ChecksumManifest manifest = ChecksumManifest.unsigned(digestAlgorithm, entries);
+        if (signKey == null) {
+            return ManifestJson.write(manifest);
+        }
+        if (KmsKeyReference.isKmsReference(signKey)) {
+            KmsKeyReference key;
+            try {
+                key = KmsKeyReference.parse(signKey);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sign-key: " + e.getMessage());
+            }
+            try (KmsClient kms = kmsClients.open()) {
+                return ManifestJson.write(ManifestSigning.sign(manifest, new AwsKmsSigner(kms, key)));
+            } catch (RuntimeException e) {
+                // Client construction fails with unchecked SDK exceptions (no region, no credentials).
+                throw new SigningException("cannot use AWS KMS key " + key + ": " + e.getMessage(), e);
+            }
+        }
+        Signer signer = EcdsaP256Signer.of(PemKeyReader.readPrivateKey(Path.of(signKey)));
+        return ManifestJson.write(ManifestSigning.sign(manifest, signer));
+    }
+}

@@ -1,0 +1,222 @@
+package io.jenkins.plugins.securepipeline.template;
+
+import io.jenkins.plugins.securepipeline.template.rules.RuleCatalogue;
+import io.jenkins.plugins.securepipeline.template.rules.RuleFindings;
+import io.jenkins.plugins.securepipeline.template.rules.TemplateContext;
+import io.jenkins.plugins.securepipeline.template.rules.TemplateRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scans templates: reads each file, evaluates it, runs the rules, applies suppressions and the policy, and
+ * follows local nested stacks. Never throws for a bad template: the problem becomes that template's error.
+ */
+public final class TemplateScanner {
+    private final TemplateReader reader;
+    private final ParameterValues parameters;
+    private final ScanPolicy policy;
+    private final List<TemplateRule> rules;
+
+    public TemplateScanner(ReaderLimits limits, ParameterValues parameters, ScanPolicy policy) {
+        this.reader = new TemplateReader(limits);
+        this.parameters = parameters;
+        this.policy = policy;
+        this.rules = RuleCatalogue.all().stream().filter(r -> !policy.disabledRules().contains(r.info().id())).toList();
+    }
+
+    public TemplateScanner() {
+        this(ReaderLimits.DEFAULT, ParameterValues.NONE, ScanPolicy.DEFAULT);
+    }
+
+    /**
+     * Scans files and directories. {@code threshold} null never blocks. Choosing between a command-line threshold
+     * and the policy file's is the caller's job (the CLI prefers the command line).
+     */
+    public ScanResult scan(List<Path> paths, Severity threshold) throws IOException {
+        List<FileOutcome> outcomes = scanAll(TemplateFiles.expand(paths));
+        List<TemplateReport> reports = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        int skipped = 0;
+        for (FileOutcome outcome : outcomes) {
+            if (!outcome.template()) {
+                skipped++;
+            }
+            for (TemplateReport report : outcome.reports()) {
+                // A template both listed and reached as a nested stack is reported once, where it came first.
+                if (seen.add(Path.of(report.path()).toAbsolutePath().normalize())) {
+                    reports.add(report);
+                }
+            }
+        }
+        return new ScanResult(reports, skipped, threshold);
+    }
+
+    /** What one listed file produced: its report and its nested stacks' reports, or nothing if not a template. */
+    private record FileOutcome(List<TemplateReport> reports, boolean template) {}
+
+    /**
+     * Files are independent, so they are scanned on a few threads (at most 4, never more than the processors);
+     * results keep the order of the file list so reports are stable.
+     */
+    private List<FileOutcome> scanAll(List<Path> files) throws IOException {
+        int threads = Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            List<FileOutcome> outcomes = new ArrayList<>();
+            for (Path file : files) {
+                outcomes.add(scanListed(file));
+            }
+            return outcomes;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "scan-template");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<FileOutcome>> futures = new ArrayList<>();
+            for (Path file : files) {
+                futures.add(pool.submit(() -> scanListed(file)));
+            }
+            List<FileOutcome> outcomes = new ArrayList<>();
+            for (Future<FileOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("template scan interrupted", e);
+        } catch (ExecutionException e) {
+            // scanFile turns every exception into a template error, so only an Error can get here.
+            Throwable cause = e.getCause();
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private FileOutcome scanListed(Path file) {
+        List<TemplateReport> reports = new ArrayList<>();
+        boolean template = scanFile(file, reports, new HashSet<>(), false);
+        return new FileOutcome(reports, template);
+    }
+
+    /** Scans one file (and its local nested stacks); returns false when it is not a CloudFormation template. */
+    private boolean scanFile(Path file, List<TemplateReport> reports, Set<Path> seen, boolean nested) {
+        Path key = file.toAbsolutePath().normalize();
+        if (!seen.add(key)) {
+            return true;
+        }
+        String path = file.toString();
+        TemplateNode root;
+        try {
+            root = reader.read(file);
+        } catch (TemplateParseException e) {
+            if (e.notATemplate() && !nested) {
+                return false;
+            }
+            reports.add(TemplateReport.failed(path, e.getMessage()));
+            return true;
+        }
+        if (!TemplateEvaluator.isTemplate(root)) {
+            if (nested) {
+                reports.add(TemplateReport.failed(path, path + ": nested stack template has no Resources section"));
+                return true;
+            }
+            return false;
+        }
+        try {
+            List<Path> children = new ArrayList<>();
+            reports.add(new TemplateReport(path, null, findings(root, file, children)));
+            for (Path child : children) {
+                if (!Files.isRegularFile(child)) {
+                    reports.add(TemplateReport.failed(child.toString(), child + ": nested stack template not found"));
+                } else {
+                    scanFile(child, reports, seen, true);
+                }
+            }
+        } catch (RuntimeException e) {
+            // A defect in a rule must not pass a template silently: fail closed, with the rule's message.
+            reports.add(TemplateReport.failed(path, path + ": internal error while scanning (" + e + ")"));
+        }
+        return true;
+    }
+
+    /** Findings of one parsed template; local nested templates are added to {@code nestedTemplates}. */
+    public List<Finding> findings(TemplateNode root, Path file, List<Path> nestedTemplates) {
+        TemplateEvaluator evaluator = new TemplateEvaluator(root, parameters);
+        List<Resource> resources = evaluator.resources();
+        TemplateContext context = new TemplateContext(root, resources);
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            for (TemplateRule rule : rules) {
+                // Properties that are unknown as a whole (a macro, a Ref) cannot be checked property by property;
+                // only the Metadata-based suppression check still applies.
+                boolean undetermined = !resource.properties().isMap() && !rule.info().resourceTypes().contains("*");
+                if (!rule.appliesTo(resource.type()) || undetermined) {
+                    continue;
+                }
+                RuleFindings out = new RuleFindings(resource.line(), resource.column());
+                rule.check(resource, context, out);
+                for (RuleFindings.Report report : out.reports()) {
+                    Finding finding = toFinding(rule, resource, report);
+                    unique.putIfAbsent(finding.ruleId() + '\0' + finding.resource() + '\0' + finding.line() + '\0'
+                            + finding.column() + '\0' + finding.message(), finding);
+                }
+            }
+            if (file != null) {
+                nestedTemplate(resource, file).ifPresent(p -> {
+                    if (!nestedTemplates.contains(p)) {
+                        nestedTemplates.add(p);
+                    }
+                });
+            }
+        }
+        List<Finding> findings = new ArrayList<>(unique.values());
+        findings.sort(Comparator.comparingInt(Finding::line).thenComparing(Finding::ruleId));
+        return findings;
+    }
+
+    private Finding toFinding(TemplateRule rule, Resource resource, RuleFindings.Report report) {
+        var info = rule.info();
+        Severity severity = policy.severityOverrides().getOrDefault(info.id(), info.severity());
+        Finding finding = new Finding(info.id(), severity, info.title(), resource.logicalId(), resource.type(),
+                report.line(), report.column(), report.message(), info.remediation(), info.references(), false, null);
+        String suppression = Suppressions.find(resource.metadata(), info);
+        return suppression == null ? finding : finding.suppressedBy(suppression);
+    }
+
+    /** A nested stack whose template is a local file (as before `aws cloudformation package`). */
+    private static java.util.Optional<Path> nestedTemplate(Resource resource, Path file) {
+        TemplateNode location = null;
+        if (resource.type().equals("AWS::CloudFormation::Stack")) {
+            location = resource.property("TemplateURL");
+        } else if (resource.type().equals("AWS::Serverless::Application")) {
+            location = resource.property("Location");
+        }
+        String text = location == null ? null : location.asText();
+        if (text == null || text.isBlank() || text.contains("://") || text.startsWith("{{")) {
+            return java.util.Optional.empty();
+        }
+        Path parent = file.getParent() == null ? Path.of("") : file.getParent();
+        try {
+            return java.util.Optional.of(parent.resolve(text).normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

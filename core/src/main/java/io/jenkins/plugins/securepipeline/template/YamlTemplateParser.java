@@ -1,0 +1,242 @@
+package io.jenkins.plugins.securepipeline.template;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Builds the tree from SnakeYAML Engine's event stream rather than its composer: the event parser is not
+ * recursive, so a 10,000-deep document cannot overflow the stack, and doing aliases and merge keys here lets
+ * us count the expanded size of every alias before anything walks the tree.
+ */
+final class YamlTemplateParser {
+    private static final String MERGE_KEY = "<<";
+
+    private final String source;
+    private final ReaderLimits limits;
+    private final Map<String, Built> anchors = new HashMap<>();
+    private int aliases;
+
+    /** A finished node and how many nodes it stands for once aliases are expanded. */
+    private record Built(TemplateNode node, long weight, boolean mergeKey) {}
+
+    /** A map or list being filled; for a map, children alternate key, value. */
+    private static final class Frame {
+        final boolean map;
+        final String tag;
+        final String anchor;
+        final int line;
+        final int column;
+        final List<Built> children = new ArrayList<>();
+
+        Frame(boolean map, String tag, String anchor, int line, int column) {
+            this.map = map;
+            this.tag = tag;
+            this.anchor = anchor;
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    YamlTemplateParser(String source, ReaderLimits limits) {
+        this.source = source;
+        this.limits = limits;
+    }
+
+    TemplateNode parse(String text) throws TemplateParseException {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(source)
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() + 1))
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .setAllowRecursiveKeys(false)
+                .build();
+        Deque<Frame> stack = new ArrayDeque<>();
+        Built root = null;
+        int documents = 0;
+        try {
+            for (Event event : new Parse(settings).parseString(text)) {
+                switch (event.getEventId()) {
+                    case DocumentStart:
+                        documents++;
+                        if (documents > 1) {
+                            throw new TemplateParseException(source, line(event), column(event),
+                                    "more than one YAML document; a template is a single document", true);
+                        }
+                        break;
+                    case MappingStart:
+                    case SequenceStart:
+                        if (stack.size() >= limits.maxDepth()) {
+                            throw error(event, "nesting deeper than " + limits.maxDepth() + " levels");
+                        }
+                        CollectionStartEvent start = (CollectionStartEvent) event;
+                        stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, start.getTag().orElse(null),
+                                anchorOf(start), line(event), column(event)));
+                        break;
+                    case MappingEnd:
+                    case SequenceEnd:
+                        Frame done = stack.pop();
+                        Built built = done.map ? finishMap(done) : finishList(done);
+                        built = tagged(done.tag, built);
+                        remember(done.anchor, built);
+                        root = attach(stack, built, root);
+                        break;
+                    case Scalar:
+                        ScalarEvent scalar = (ScalarEvent) event;
+                        boolean plain = scalar.isPlain();
+                        TemplateNode node = TemplateNode.scalar(scalar.getValue(), plain, line(event), column(event));
+                        Built leaf = new Built(node, 1, plain && MERGE_KEY.equals(scalar.getValue())
+                                && scalar.getTag().isEmpty());
+                        leaf = tagged(scalar.getTag().orElse(null), leaf);
+                        remember(anchorOf(scalar), leaf);
+                        root = attach(stack, leaf, root);
+                        break;
+                    case Alias:
+                        AliasEvent alias = (AliasEvent) event;
+                        String name = alias.getAlias().getValue();
+                        Built target = anchors.get(name);
+                        if (target == null) {
+                            throw error(event, "alias *" + name + " refers to no anchor defined before it");
+                        }
+                        if (++aliases > limits.maxAliases()) {
+                            throw error(event, "more than " + limits.maxAliases() + " aliases");
+                        }
+                        Built copy = new Built(target.node().at(line(event), column(event)), target.weight(), false);
+                        root = attach(stack, copy, root);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            if (e.getContext() != null && !e.getContext().isBlank()) {
+                problem = e.getContext().trim() + ": " + problem;
+            }
+            throw new TemplateParseException(source, mark.map(m -> m.getLine() + 1).orElse(0),
+                    mark.map(m -> m.getColumn() + 1).orElse(0), "invalid YAML: " + oneLine(problem));
+        } catch (YamlEngineException e) {
+            throw new TemplateParseException(source, 0, 0, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())));
+        }
+        if (root == null) {
+            throw new TemplateParseException(source, 0, 0, "empty document");
+        }
+        return root.node();
+    }
+
+    private Built attach(Deque<Frame> stack, Built built, Built root) throws TemplateParseException {
+        if (built.weight() > limits.maxExpandedNodes()) {
+            throw new TemplateParseException(source, built.node().line(), built.node().column(),
+                    "aliases expand to more than " + limits.maxExpandedNodes() + " nodes (a \"billion laughs\" document?)");
+        }
+        if (stack.isEmpty()) {
+            return built;
+        }
+        stack.peek().children.add(built);
+        return root;
+    }
+
+    private void remember(String anchor, Built built) {
+        if (anchor != null) {
+            anchors.put(anchor, built);
+        }
+    }
+
+    private Built tagged(String tag, Built built) {
+        TemplateNode node = ShortFormTags.apply(tag, built.node());
+        return node == built.node() ? built : new Built(node, built.weight() + 1, false);
+    }
+
+    private Built finishList(Frame frame) {
+        List<TemplateNode> items = new ArrayList<>(frame.children.size());
+        long weight = 1;
+        for (Built child : frame.children) {
+            items.add(child.node());
+            weight += child.weight();
+        }
+        return new Built(TemplateNode.list(items, frame.line, frame.column), weight, false);
+    }
+
+    private Built finishMap(Frame frame) throws TemplateParseException {
+        Map<String, TemplateNode> explicit = new LinkedHashMap<>();
+        List<TemplateNode> merged = new ArrayList<>();
+        long weight = 1;
+        for (int i = 0; i + 1 < frame.children.size(); i += 2) {
+            Built key = frame.children.get(i);
+            Built value = frame.children.get(i + 1);
+            weight += key.weight() + value.weight();
+            if (key.mergeKey()) {
+                merged.add(value.node());
+                continue;
+            }
+            if (!key.node().isScalar()) {
+                throw new TemplateParseException(source, key.node().line(), key.node().column(),
+                        "a mapping key must be a plain string, not a map, list or function");
+            }
+            String name = key.node().text();
+            TemplateNode previous = explicit.put(name, value.node());
+            if (previous != null) {
+                throw new TemplateParseException(source, key.node().line(), key.node().column(),
+                        "duplicate key '" + name + "' (first defined at line " + lineOfKey(frame, name) + "); "
+                                + "only one of the values would be deployed");
+            }
+        }
+        Map<String, TemplateNode> entries = new LinkedHashMap<>(explicit);
+        // YAML merge keys: explicit keys win, then earlier merge sources win over later ones.
+        for (TemplateNode source : merged) {
+            for (TemplateNode part : source.isList() ? source.items() : List.of(source)) {
+                if (!part.isMap()) {
+                    throw new TemplateParseException(this.source, part.line(), part.column(),
+                            "a merge key '<<' needs a map or a list of maps");
+                }
+                part.entries().forEach(entries::putIfAbsent);
+            }
+        }
+        return new Built(TemplateNode.map(entries, frame.line, frame.column), weight, false);
+    }
+
+    private static int lineOfKey(Frame frame, String name) {
+        for (int i = 0; i < frame.children.size(); i += 2) {
+            TemplateNode key = frame.children.get(i).node();
+            if (key.isScalar() && key.text().equals(name)) {
+                return key.line();
+            }
+        }
+        return 0;
+    }
+
+    private static String anchorOf(NodeEvent event) {
+        return event.getAnchor().map(a -> a.getValue()).orElse(null);
+    }
+
+    private static int line(Event event) {
+        return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    private static int column(Event event) {
+        return event.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+    }
+
+    private TemplateParseException error(Event event, String problem) {
+        return new TemplateParseException(source, line(event), column(event), problem);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").trim();
+    }
+}

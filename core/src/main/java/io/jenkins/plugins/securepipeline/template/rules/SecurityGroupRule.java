@@ -1,0 +1,90 @@
+package io.jenkins.plugins.securepipeline.template.rules;
+
+import io.jenkins.plugins.securepipeline.template.Resource;
+import io.jenkins.plugins.securepipeline.template.Severity;
+import io.jenkins.plugins.securepipeline.template.TemplateNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One ingress or egress rule, whether written inside a security group or as a separate SecurityGroupIngress /
+ * SecurityGroupEgress resource.
+ */
+public record SecurityGroupRule(TemplateNode node, boolean ingress, TemplateNode cidrIp, TemplateNode cidrIpv6,
+        TemplateNode protocol, TemplateNode fromPort, TemplateNode toPort, TemplateNode description) {
+
+    public static final List<String> TYPES = List.of("AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+            "AWS::EC2::SecurityGroupEgress");
+
+    public static List<SecurityGroupRule> of(Resource resource) {
+        List<SecurityGroupRule> rules = new ArrayList<>();
+        switch (resource.type()) {
+            case "AWS::EC2::SecurityGroup":
+                add(rules, resource.property("SecurityGroupIngress"), true);
+                add(rules, resource.property("SecurityGroupEgress"), false);
+                break;
+            case "AWS::EC2::SecurityGroupIngress":
+                rules.add(from(resource.properties(), true));
+                break;
+            case "AWS::EC2::SecurityGroupEgress":
+                rules.add(from(resource.properties(), false));
+                break;
+            default:
+                break;
+        }
+        return rules;
+    }
+
+    private static void add(List<SecurityGroupRule> rules, TemplateNode list, boolean ingress) {
+        if (list != null) {
+            for (TemplateNode item : list.asList()) {
+                if (item.isMap()) {
+                    rules.add(from(item, ingress));
+                }
+            }
+        }
+    }
+
+    private static SecurityGroupRule from(TemplateNode node, boolean ingress) {
+        return new SecurityGroupRule(node, ingress, node.get("CidrIp"), node.get("CidrIpv6"), node.get("IpProtocol"),
+                node.get("FromPort"), node.get("ToPort"), node.get("Description"));
+    }
+
+    /** 0.0.0.0/0 or ::/0: the whole internet. */
+    public boolean openToWorld() {
+        return cidrIp != null && "0.0.0.0/0".equals(cidrIp.asText()) || cidrIpv6 != null && "::/0".equals(cidrIpv6.asText());
+    }
+
+    public TemplateNode worldCidr() {
+        return cidrIp != null && "0.0.0.0/0".equals(cidrIp.asText()) ? cidrIp : cidrIpv6;
+    }
+
+    /** Protocol -1 (or "all"): every protocol and port. */
+    public boolean allProtocols() {
+        return protocol != null && ("-1".equals(protocol.asText()) || "all".equalsIgnoreCase(protocol.asText()));
+    }
+
+    /** True when the rule certainly includes the TCP port; unknown ports are not assumed to include it. */
+    public boolean includesPort(int port) {
+        if (allProtocols()) {
+            return true;
+        }
+        String proto = protocol == null ? null : protocol.asText();
+        if (proto == null || !(proto.equalsIgnoreCase("tcp") || proto.equals("6"))) {
+            return false;
+        }
+        Integer from = number(fromPort);
+        Integer to = number(toPort);
+        if (from == null || to == null) {
+            return false;
+        }
+        return from == -1 || from <= port && port <= to;
+    }
+
+    private static Integer number(TemplateNode node) {
+        if (node == null || !node.isScalar() || !node.text().trim().matches("-?\\d{1,6}")) {
+            return null;
+        }
+        return Integer.parseInt(node.text().trim());
+    }
+}
