@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securepipeline.cli;
 
 import io.jenkins.plugins.securepipeline.window.CalendarImports;
+import io.jenkins.plugins.securepipeline.window.ChangeCalendarStates;
 import io.jenkins.plugins.securepipeline.window.IcsUrlFetcher;
 import io.jenkins.plugins.securepipeline.window.ImportSources;
 import io.jenkins.plugins.securepipeline.window.InvalidCalendarException;
@@ -12,10 +13,15 @@ import java.time.ZoneId;
 
 /**
  * Imports the CLI allows: the person running it supplies the calendar, so iCalendar files and URLs are theirs to
- * name. No AWS access is configured for the CLI yet, so a Change Calendar window is a clear error (gate closed).
+ * name. Change Calendars need {@code --ssm-region}; without it a Change Calendar window is a clear error (gate
+ * closed).
  */
 final class CliImportSources {
     private CliImportSources() {}
+
+    static ImportSources withSsm(Instant at, Duration listing, ChangeCalendarStates changeCalendars) {
+        return CalendarImports.forDecisionsFrom(at, listing, new IcsUrlFetcher(), changeCalendars);
+    }
 
     static ImportSources withoutAws(Instant at, Duration listing) {
         CalendarImports imports = CalendarImports.forDecisionsFrom(at, listing, new IcsUrlFetcher(), null);
@@ -27,8 +33,8 @@ final class CliImportSources {
 
             @Override
             public WindowSchedule changeCalendar(String nameOrArn) {
-                throw new InvalidCalendarException("Change Calendar '" + nameOrArn + "' cannot be checked: the CLI has"
-                        + " no AWS access configured for SSM, so the gate stays closed");
+                throw new InvalidCalendarException("Change Calendar '" + nameOrArn + "' cannot be checked: no AWS access"
+                        + " is configured for SSM (give --ssm-region), so the gate stays closed");
             }
         };
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securepipeline.cli;
 
+import io.jenkins.plugins.securepipeline.aws.AwsClientSettings;
+import io.jenkins.plugins.securepipeline.aws.AwsClients;
 import io.jenkins.plugins.securepipeline.window.BlackoutCalendar;
 import io.jenkins.plugins.securepipeline.window.BlackoutGate;
 import io.jenkins.plugins.securepipeline.window.BreakGlass;
@@ -8,12 +10,14 @@ import io.jenkins.plugins.securepipeline.window.DurationText;
 import io.jenkins.plugins.securepipeline.window.GatePolicy;
 import io.jenkins.plugins.securepipeline.window.ImportSources;
 import io.jenkins.plugins.securepipeline.window.InvalidCalendarException;
+import io.jenkins.plugins.securepipeline.window.SsmChangeCalendar;
 import io.jenkins.plugins.securepipeline.window.UpcomingWindows;
 import io.jenkins.plugins.securepipeline.window.WindowDecision;
 import io.jenkins.plugins.securepipeline.window.WindowDecisionJson;
 import io.jenkins.plugins.securepipeline.window.WindowDecisionText;
 import io.jenkins.plugins.securepipeline.window.WindowUnavailableException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +26,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,18 +73,24 @@ public final class GateWindowCommand implements Callable<Integer> {
     @Option(names = "--break-glass-reason", paramLabel = "TEXT", description = "Override a closed gate: why (needs --break-glass-approver).")
     private String breakGlassReason;
 
-    private final Clock clock;
-    private final BiFunction<Instant, Duration, ImportSources> imports;
+    @Option(names = "--ssm-region", paramLabel = "REGION",
+            description = "Check changeCalendar windows with AWS SSM in this region (SDK default credentials). Without it they close the gate.")
+    private String ssmRegion;
 
-    /** The command as the CLI runs it: system clock; file and URL iCalendar imports; no AWS access configured. */
+    @Option(names = "--ssm-endpoint", paramLabel = "URL", description = "SSM endpoint, e.g. a PrivateLink VPC endpoint (needs --ssm-region).")
+    private URI ssmEndpoint;
+
+    private final Clock clock;
+    private final Supplier<AwsCredentialsProvider> credentials;
+
+    /** The command as the CLI runs it: system clock, the AWS SDK's default credential chain for SSM. */
     public GateWindowCommand() {
-        this(Clock.systemUTC(), CliImportSources::withoutAws);
+        this(Clock.systemUTC(), () -> DefaultCredentialsProvider.builder().build());
     }
 
-    /** @param imports the imports for a decision at an instant with a listing period (recurrences are expanded for it) */
-    GateWindowCommand(Clock clock, BiFunction<Instant, Duration, ImportSources> imports) {
+    GateWindowCommand(Clock clock, Supplier<AwsCredentialsProvider> credentials) {
         this.clock = clock;
-        this.imports = imports;
+        this.credentials = credentials;
     }
 
     @Override
@@ -85,15 +98,53 @@ public final class GateWindowCommand implements Callable<Integer> {
         Instant instant = at == null ? clock.instant() : parseInstant(at);
         Duration period = upcoming == null ? null : parsePeriod(upcoming);
         GatePolicy policy = new GatePolicy(failOpen, breakGlass());
+        if (ssmEndpoint != null && ssmRegion == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ssm-endpoint needs --ssm-region");
+        }
+        SsmClient ssm = ssmRegion == null ? null : ssmClient();
+        try {
+            ImportSources imports = ssm == null ? CliImportSources.withoutAws(instant, period == null ? Duration.ZERO : period)
+                    : CliImportSources.withSsm(instant, period == null ? Duration.ZERO : period, new SsmChangeCalendar(ssm));
+            return decide(instant, period, policy, imports);
+        } finally {
+            if (ssm != null) {
+                ssm.close();
+            }
+        }
+    }
+
+    private SsmClient ssmClient() {
+        AwsClientSettings.Builder settings = AwsClientSettings.builder(ssmRegion);
+        if (ssmEndpoint != null) {
+            settings.endpointOverride("ssm", ssmEndpoint);
+        }
+        try {
+            return new AwsClients(settings.build()).ssm(credentials.get());
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot configure SSM: " + e.getMessage());
+        }
+    }
+
+    private int decide(Instant instant, Duration period, GatePolicy policy, ImportSources imports) {
         PrintWriter out = spec.commandLine().getOut();
 
         BlackoutCalendar loaded;
+        String problem;
         try {
-            loaded = new CalendarLoader(imports.apply(instant, period == null ? Duration.ZERO : period)).load(calendar);
+            loaded = new CalendarLoader(imports).load(calendar);
+            problem = null;
         } catch (InvalidCalendarException e) {
-            WindowDecision decision = BlackoutGate.invalidCalendar(instant, e.getMessage(), policy);
+            loaded = null;
+            problem = e.getMessage();
+        } catch (RuntimeException e) {
+            // A defect in reading must still end as a closed gate with a message, not a stack trace.
+            loaded = null;
+            problem = "cannot evaluate calendar " + calendar + ": " + e;
+        }
+        if (loaded == null) {
+            WindowDecision decision = BlackoutGate.invalidCalendar(instant, problem, policy);
             print(out, decision, null, ZoneId.of("UTC"));
-            spec.commandLine().getErr().println("invalid calendar: " + e.getMessage());
+            spec.commandLine().getErr().println("invalid calendar: " + problem);
             return decision.isOpen() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         WindowDecision decision = BlackoutGate.decide(loaded, instant, policy);

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SecurePipelineCommand.Version.class,
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
-        subcommands = {AssumeRoleCommand.class, GateWindowCommand.class, ScanTemplateCommand.class, HashCommand.class,
-            VerifyHashCommand.class},
+        subcommands = {AssumeRoleCommand.class, ScanTemplateCommand.class, HashCommand.class, VerifyHashCommand.class,
+            GateWindowCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class SecurePipelineCommand implements Runnable {
     @CommandLine.Spec

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jenkins.plugins.securepipeline.aws.testing.AwsResponse;
+import io.jenkins.plugins.securepipeline.aws.testing.LocalAwsEndpoint;
 import picocli.CommandLine;
 
 class GateWindowCommandTest {
@@ -35,6 +37,8 @@ class GateWindowCommandTest {
     private Path calendar;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials =
+            software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:30:00Z"), ZoneOffset.UTC); // Mon 09:30 CET
 
     @BeforeEach
@@ -48,7 +52,7 @@ class GateWindowCommandTest {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == GateWindowCommand.class) {
-                    return type.cast(new GateWindowCommand(clock, CliImportSources::withoutAws));
+                    return type.cast(new GateWindowCommand(clock, () -> credentials));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -139,7 +143,33 @@ class GateWindowCommandTest {
     void changeCalendarWithoutAwsAccessIsAClearFailClosedError() throws Exception {
         Files.writeString(calendar, "windows:\n  - {name: aws, kind: deny, changeCalendar: prod-freeze}\n");
         assertThat(run("gate-window", "--calendar", calendar.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(out.toString()).startsWith("CLOSED").contains("Change Calendar 'prod-freeze' cannot be checked: the CLI has no AWS access");
+        assertThat(out.toString()).startsWith("CLOSED").contains("Change Calendar 'prod-freeze' cannot be checked: no AWS access is configured for SSM (give --ssm-region)");
+    }
+
+    @Test
+    void changeCalendarCheckedThroughSsmWithTheRealSdk() throws Exception {
+        try (LocalAwsEndpoint ssm = LocalAwsEndpoint.start("ssm", "eu-west-1")) {
+            ssm.handler(request -> AwsResponse.json("{\"State\":\"CLOSED\",\"AtTime\":\"2026-11-23T12:00:00Z\","
+                    + "\"NextTransitionTime\":\"2026-11-23T18:00:00Z\"}"));
+            credentials = ssm.credentialsProvider();
+            Files.writeString(calendar, "timeZone: UTC\nwindows:\n  - {name: aws, kind: deny, changeCalendar: prod-freeze}\n");
+            assertThat(run("gate-window", "--calendar", calendar.toString(), "--at", "2026-11-23T12:00:00Z", "--format", "json",
+                    "--ssm-region", "eu-west-1", "--ssm-endpoint", ssm.uri().toString())).isEqualTo(ExitCodes.BLOCKED);
+            JsonNode json = json();
+            assertThat(json.get("reasons").get(0).get("window").asText()).isEqualTo("aws");
+            assertThat(json.get("closedUntil").asText()).isEqualTo("2026-11-23T18:00:00Z");
+            assertThat(ssm.requests()).isNotEmpty().allSatisfy(request -> assertThat(request.operation()).isEqualTo("GetCalendarState"));
+            assertThat(ssm.requests().get(0).bodyText()).contains("\"CalendarNames\":[\"prod-freeze\"]").contains("2026-11-23T12:00:00Z");
+
+            ssm.handler(request -> AwsResponse.jsonError(400, "AccessDeniedException", "not authorized to perform ssm:GetCalendarState"));
+            out.getBuffer().setLength(0);
+            assertThat(run("gate-window", "--calendar", calendar.toString(), "--at", "2026-11-23T12:00:00Z",
+                    "--ssm-region", "eu-west-1", "--ssm-endpoint", ssm.uri().toString())).isEqualTo(ExitCodes.BLOCKED);
+            assertThat(out.toString()).startsWith("CLOSED")
+                    .contains("error: Change Calendar 'prod-freeze': SSM refused GetCalendarState (AccessDeniedException: not authorized");
+        }
+        assertThat(run("gate-window", "--calendar", calendar.toString(), "--ssm-endpoint", "http://127.0.0.1:1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--ssm-endpoint needs --ssm-region");
     }
 
     @Test
@@ -160,6 +190,29 @@ class GateWindowCommandTest {
         assertThat(json.get("breakGlass").get("approver").asText()).isEqualTo("alice");
         assertThat(json.get("breakGlass").get("reason").asText()).isEqualTo("INC-42 hotfix");
         assertThat(json.get("reasons").get(0).get("window").asText()).isEqualTo("morning-peak");
+    }
+
+    @Test
+    void icsFileNextToTheCalendarIsImported() throws Exception {
+        Files.writeString(dir.resolve("holidays.ics"), String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN",
+                "BEGIN:VEVENT", "UID:k", "SUMMARY:King's Day", "DTSTART;VALUE=DATE:20270427", "RRULE:FREQ=YEARLY",
+                "END:VEVENT", "END:VCALENDAR", ""));
+        Files.writeString(calendar, CALENDAR + "  - {name: holidays, kind: deny, ics: holidays.ics}\n");
+        assertThat(run("gate-window", "--calendar", calendar.toString(), "--at", "2027-04-27T12:00:00+02:00", "--format", "json"))
+                .isEqualTo(ExitCodes.BLOCKED);
+        JsonNode json = json();
+        assertThat(json.get("reasons").get(0).get("window").asText()).isEqualTo("holidays");
+        assertThat(json.get("closedUntil").asText()).isEqualTo("2027-04-28T00:00:00+02:00");
+        assertThat(json.get("nextClosure").asText()).isEqualTo("2027-04-28T09:00:00+02:00");
+    }
+
+    @Test
+    void invalidIcsIsAnInvalidCalendar() throws Exception {
+        Files.writeString(dir.resolve("holidays.ics"), "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:k\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        Files.writeString(calendar, CALENDAR + "  - {name: holidays, kind: deny, ics: holidays.ics}\n");
+        assertThat(run("gate-window", "--calendar", calendar.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(out.toString()).startsWith("CLOSED")
+                .contains("calendar.yaml:11: window 'holidays': field 'ics': holidays.ics:2: event 'k' has no DTSTART");
     }
 
     @Test

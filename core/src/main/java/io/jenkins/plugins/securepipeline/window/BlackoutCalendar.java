@@ -134,24 +134,57 @@ public final class BlackoutCalendar {
      * (unavailable windows) are not represented here, the decision reports them.
      */
     public List<TimeSpan> closedPeriods(Instant from, Instant to) {
+        return closedPeriods(occurrences(from, to), from, to);
+    }
+
+    /**
+     * The closed periods from an occurrence listing of {@code [from, to)} (as {@link #occurrences} returns it), so a
+     * listing does not enumerate the windows twice: a linear sweep over the sorted start and end points.
+     */
+    public List<TimeSpan> closedPeriods(List<Occurrence> occurrences, Instant from, Instant to) {
+        boolean hasAllow = windows.stream().anyMatch(window -> window.kind() == WindowKind.ALLOW);
+        int n = occurrences.size();
+        Instant[] times = new Instant[2 * n];
+        int[] denyDeltas = new int[2 * n];
+        int[] allowDeltas = new int[2 * n];
+        Integer[] order = new Integer[2 * n];
+        for (int i = 0; i < n; i++) {
+            Occurrence occurrence = occurrences.get(i);
+            int[] deltas = occurrence.kind() == WindowKind.DENY ? denyDeltas : allowDeltas;
+            times[2 * i] = occurrence.start().isBefore(from) ? from : occurrence.start();
+            deltas[2 * i] = 1;
+            times[2 * i + 1] = occurrence.end().isAfter(to) ? to : occurrence.end();
+            deltas[2 * i + 1] = -1;
+            order[2 * i] = 2 * i;
+            order[2 * i + 1] = 2 * i + 1;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing(index -> times[index]));
         List<TimeSpan> periods = new ArrayList<>();
-        CalendarSweep sweep = new CalendarSweep(windows, from);
-        Instant closedSince = sweep.isOpen() ? null : from;
-        for (int step = 0; step < MAX_STEPS * 4; step++) {
-            Instant next = sweep.nextChange();
-            if (next == null || !next.isBefore(to)) {
+        int deny = 0;
+        int allow = 0;
+        Instant closedSince = null;
+        int i = 0;
+        Instant now = from;
+        while (true) {
+            // Apply every start and end at `now` before judging the state there.
+            while (i < order.length && !times[order[i]].isAfter(now)) {
+                int index = order[i++];
+                deny += denyDeltas[index];
+                allow += allowDeltas[index];
+            }
+            boolean open = deny == 0 && (!hasAllow || allow > 0);
+            if (!open && closedSince == null) {
+                closedSince = now;
+            } else if (open && closedSince != null) {
+                periods.add(new TimeSpan(closedSince, now));
+                closedSince = null;
+            }
+            if (i >= order.length || !times[order[i]].isBefore(to)) {
                 break;
             }
-            sweep.advanceTo(next);
-            boolean open = sweep.isOpen();
-            if (open && closedSince != null) {
-                periods.add(new TimeSpan(closedSince, next));
-                closedSince = null;
-            } else if (!open && closedSince == null) {
-                closedSince = next;
-            }
+            now = times[order[i]];
         }
-        if (closedSince != null) {
+        if (closedSince != null && closedSince.isBefore(to)) {
             periods.add(new TimeSpan(closedSince, to));
         }
         return periods;

@@ -31,6 +31,8 @@ public final class BlackoutGate {
             calendar = loader.load(calendarFile);
         } catch (InvalidCalendarException e) {
             return invalidCalendar(at, e.getMessage(), policy);
+        } catch (RuntimeException e) {
+            return invalidCalendar(at, "cannot evaluate calendar " + calendarFile + ": " + e, policy);
         }
         return decide(calendar, at, policy);
     }

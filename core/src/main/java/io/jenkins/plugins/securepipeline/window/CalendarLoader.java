@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -41,6 +43,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class CalendarLoader {
     static final int MAX_FILE_BYTES = 1 << 20;
     static final int MAX_WINDOWS = 10_000;
+    static final int MAX_NESTING = 20;
+    static final int MAX_SELF_OVERLAP = 1440;
     private static final Set<String> CALENDAR_KEYS = Set.of("timeZone", "windows");
     private static final Set<String> WINDOW_KEYS = Set.of("name", "kind", "timeZone", "description", "cron", "duration",
             "weekly", "from", "to", "ics", "changeCalendar");
@@ -95,6 +99,7 @@ public final class CalendarLoader {
                     .setMaxAliasesForCollections(20)
                     .setAllowRecursiveKeys(false)
                     .build();
+            checkNesting(settings, yaml, sourceName);
             root = new Compose(settings).composeString(yaml).orElse(null);
         } catch (MarkedYamlEngineException e) {
             String at = e.getProblemMark().map(mark -> sourceName + ":" + (mark.getLine() + 1)).orElse(sourceName);
@@ -103,6 +108,24 @@ public final class CalendarLoader {
             throw new InvalidCalendarException(sourceName + ": not valid YAML: " + firstLine(e.getMessage()));
         }
         return new FileContext(sourceName, baseDirectory).calendar(root);
+    }
+
+    /**
+     * Composing is recursive, so hostile nesting ({@code [[[[...}) would overflow the stack; the event parser is
+     * not, so the depth is checked on the events first.
+     */
+    private static void checkNesting(LoadSettings settings, String yaml, String sourceName) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(yaml)) {
+            if (event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_NESTING) {
+                    String at = event.getStartMark().map(mark -> sourceName + ":" + (mark.getLine() + 1)).orElse(sourceName);
+                    throw new InvalidCalendarException(at + ": nested more than " + MAX_NESTING + " levels deep");
+                }
+            } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
     }
 
     private final class FileContext {
@@ -215,6 +238,13 @@ public final class CalendarLoader {
             if (duration.compareTo(Duration.ofDays(366)) > 0) {
                 throw error(durationNode, window, "duration", "longer than a year; use from/to for long freezes");
             }
+            // Every start within one duration is active at once; bound that so one window cannot make each
+            // decision track hundreds of thousands of spans (e.g. every minute for a year).
+            long overlapping = (long) cron.startsPerDay() * (duration.toDays() + 1);
+            if (overlapping > MAX_SELF_OVERLAP) {
+                throw error(durationNode, window, "duration", "with this cron the window would overlap itself up to "
+                        + overlapping + " times (more than " + MAX_SELF_OVERLAP + "); start it less often or shorten it");
+            }
             return new CronSchedule(cron, duration, zone);
         }
 
@@ -280,16 +310,19 @@ public final class CalendarLoader {
 
         private ZoneId zone(Node node, String window) {
             String id = text(node, window, "timeZone");
+            ZoneId zone;
             try {
-                if (!id.contains("/") && !id.equals("UTC") && !id.equals("GMT")) {
-                    // ZoneId also accepts bare offsets such as +01:00; refuse them: they never follow DST.
-                    throw new DateTimeException("not a region");
-                }
-                return ZoneId.of(id);
+                zone = ZoneId.of(id);
             } catch (DateTimeException e) {
                 throw error(node, window, "timeZone", "unknown time zone '" + id
                         + "'; use an IANA region ID such as Europe/Amsterdam or UTC");
             }
+            if (zone instanceof java.time.ZoneOffset || id.matches("(?i)(UTC|GMT|UT)[+-].*")) {
+                // A fixed offset never follows DST, which is exactly the mistake this gate exists to avoid.
+                throw error(node, window, "timeZone", "'" + id + "' is a fixed offset, not a time zone; use an IANA"
+                        + " region ID such as Europe/Amsterdam (or UTC)");
+            }
+            return zone;
         }
 
         private Map<String, Node> mapping(Node node, String window, String field, Set<String> allowed) {

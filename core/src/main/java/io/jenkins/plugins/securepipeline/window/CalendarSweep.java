@@ -20,7 +20,6 @@ final class CalendarSweep {
     private final PriorityQueue<Occurrence> activeAllow = new PriorityQueue<>(BY_END);
     private final List<WindowReason> problems = new ArrayList<>();
     private final boolean hasAllow;
-    private Instant now;
 
     /**
      * Windows whose schedule cannot be determined (see {@link WindowUnavailableException}) are left out and
@@ -40,13 +39,11 @@ final class CalendarSweep {
             }
         }
         this.hasAllow = allow;
-        this.now = from;
         advanceTo(from);
     }
 
     /** Moves to {@code instant} (not before the current one): starts what has started, ends what has ended. */
     void advanceTo(Instant instant) {
-        now = instant;
         while (!pending.isEmpty() && !pending.peek().current.start().isAfter(instant)) {
             Head head = pending.poll();
             Occurrence occurrence = head.current;
@@ -86,10 +83,6 @@ final class CalendarSweep {
         return activeDeny.isEmpty() && (!hasAllow || !activeAllow.isEmpty());
     }
 
-    Instant now() {
-        return now;
-    }
-
     /** The next instant after now at which a span starts or ends, or null if nothing ever changes again. */
     Instant nextChange() {
         Instant next = null;
@@ -115,10 +108,6 @@ final class CalendarSweep {
 
     List<Occurrence> activeAllows() {
         return sorted(activeAllow);
-    }
-
-    boolean hasAllowWindows() {
-        return hasAllow;
     }
 
     private static List<Occurrence> sorted(PriorityQueue<Occurrence> active) {

@@ -152,12 +152,27 @@ public final class CronExpression {
                 date = date.withDayOfMonth(1).plusMonths(1); // skip the whole month
                 continue;
             }
+            if (dayOfMonthRestricted && !dayOfWeekRestricted) {
+                // Only the day of the month matters: jump straight to the next listed day, or to next month.
+                int day = daysOfMonth.nextSetBit(date.getDayOfMonth());
+                if (day > 0 && day <= date.lengthOfMonth()) {
+                    LocalDate candidate = date.withDayOfMonth(day);
+                    return candidate.isBefore(limit) ? candidate : null;
+                }
+                date = date.withDayOfMonth(1).plusMonths(1);
+                continue;
+            }
             if (matchesDay(date)) {
                 return date;
             }
             date = date.plusDays(1);
         }
         return null;
+    }
+
+    /** How many starts a matching day has. */
+    int startsPerDay() {
+        return hours.length * minutes.length;
     }
 
     /** Matching hours, ascending. */

@@ -3,8 +3,4 @@ package io.jenkins.plugins.securepipeline.window;
 import java.time.Instant;
 
 /** One concrete activation of a named window. */
-public record Occurrence(String window, WindowKind kind, Instant start, Instant end) {
-    public boolean isActiveAt(Instant instant) {
-        return !instant.isBefore(start) && instant.isBefore(end);
-    }
-}
+public record Occurrence(String window, WindowKind kind, Instant start, Instant end) {}

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,6 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
     public static final Duration MAX_PERIOD = Duration.ofDays(400);
     private static final int CELLS_PER_DAY = 48;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("EEE MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);
 
     public UpcomingWindows {
@@ -41,7 +38,8 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
             throw new IllegalArgumentException("the listed period must be positive and at most " + MAX_PERIOD.toDays() + " days");
         }
         Instant to = from.plus(period);
-        return new UpcomingWindows(from, to, calendar.zone(), calendar.occurrences(from, to), calendar.closedPeriods(from, to));
+        List<Occurrence> occurrences = calendar.occurrences(from, to);
+        return new UpcomingWindows(from, to, calendar.zone(), occurrences, calendar.closedPeriods(occurrences, from, to));
     }
 
     /** The timeline as text lines. */
@@ -67,11 +65,11 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
 
     private String bar(LocalDate day) {
         StringBuilder bar = new StringBuilder(CELLS_PER_DAY);
-        ZonedDateTime midnight = day.atStartOfDay(zone);
+        java.time.LocalDateTime midnight = day.atStartOfDay();
+        // Cells are wall-clock half hours; on a DST day some are empty (gap, shown '-') or cover an hour (overlap).
+        Instant cellStart = WallClock.start(midnight, zone);
         for (int cell = 0; cell < CELLS_PER_DAY; cell++) {
-            // Cells are wall-clock half hours; on a DST day some are empty (gap) or cover an hour (overlap).
-            Instant cellStart = WallClock.start(midnight.toLocalDateTime().plusMinutes(30L * cell), zone);
-            Instant cellEnd = WallClock.start(midnight.toLocalDateTime().plusMinutes(30L * (cell + 1)), zone);
+            Instant cellEnd = WallClock.start(midnight.plusMinutes(30L * (cell + 1)), zone);
             if (!cellEnd.isAfter(from) || !cellStart.isBefore(to)) {
                 bar.append(' ');
             } else if (!cellEnd.isAfter(cellStart)) {
@@ -79,24 +77,77 @@ public record UpcomingWindows(Instant from, Instant to, ZoneId zone, List<Occurr
             } else {
                 bar.append(closedDuring(cellStart, cellEnd) ? '#' : '.');
             }
+            cellStart = cellEnd;
         }
         return bar.toString();
     }
 
+    /** Closed periods are sorted and disjoint: binary-search the first that ends after start. */
     private boolean closedDuring(Instant start, Instant end) {
-        for (TimeSpan period : closedPeriods) {
-            if (period.start().isBefore(end) && period.end().isAfter(start)) {
-                return true;
+        int low = 0;
+        int high = closedPeriods.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (closedPeriods.get(mid).end().isAfter(start)) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
-        return false;
+        return low < closedPeriods.size() && closedPeriods.get(low).start().isBefore(end);
     }
 
     private String line(Occurrence occurrence, LocalDate day) {
-        ZonedDateTime start = occurrence.start().atZone(zone);
-        ZonedDateTime end = occurrence.end().atZone(zone);
-        String startText = start.toLocalDate().equals(day) ? TIME.format(start) : OTHER_DAY.format(start);
-        String endText = end.toLocalDate().equals(start.toLocalDate()) ? TIME.format(end) : OTHER_DAY.format(end);
-        return String.format(Locale.ROOT, "      %s - %-15s %-5s %s", startText, endText, occurrence.kind().label(), occurrence.window());
+        // Formatted by hand: a year of a large calendar is tens of thousands of lines.
+        java.time.LocalDateTime start = java.time.LocalDateTime.ofInstant(occurrence.start(), zone);
+        java.time.LocalDateTime end = java.time.LocalDateTime.ofInstant(occurrence.end(), zone);
+        StringBuilder line = new StringBuilder(64).append("      ");
+        if (!start.toLocalDate().equals(day)) {
+            appendDay(line, start.toLocalDate());
+        }
+        // Across a DST change the wall-clock times alone are ambiguous (02:30 - 02:30): then show the offsets.
+        java.time.ZoneOffset startOffset = zone.getRules().getOffset(occurrence.start());
+        java.time.ZoneOffset endOffset = zone.getRules().getOffset(occurrence.end());
+        boolean showOffsets = !startOffset.equals(endOffset);
+        appendTime(line, start);
+        if (showOffsets) {
+            line.append(startOffset.getId());
+        }
+        line.append(" - ");
+        int endStart = line.length();
+        if (!end.toLocalDate().equals(start.toLocalDate())) {
+            appendDay(line, end.toLocalDate());
+        }
+        appendTime(line, end);
+        if (showOffsets) {
+            line.append(endOffset.getId());
+        }
+        pad(line, 16 - (line.length() - endStart));
+        pad(line.append(occurrence.kind().label()), 6 - occurrence.kind().label().length());
+        return line.append(occurrence.window()).toString();
+    }
+
+    /** {@code Mon 01-04 } */
+    private static void appendDay(StringBuilder line, LocalDate date) {
+        String name = date.getDayOfWeek().name();
+        line.append(name.charAt(0)).append(Character.toLowerCase(name.charAt(1))).append(Character.toLowerCase(name.charAt(2)))
+                .append(' ');
+        twoDigits(line, date.getMonthValue()).append('-');
+        twoDigits(line, date.getDayOfMonth()).append(' ');
+    }
+
+    private static StringBuilder appendTime(StringBuilder line, java.time.LocalDateTime time) {
+        twoDigits(line, time.getHour()).append(':');
+        return twoDigits(line, time.getMinute());
+    }
+
+    private static StringBuilder twoDigits(StringBuilder line, int value) {
+        return line.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    private static void pad(StringBuilder text, int spaces) {
+        for (int i = 0; i < Math.max(1, spaces); i++) {
+            text.append(' ');
+        }
     }
 }

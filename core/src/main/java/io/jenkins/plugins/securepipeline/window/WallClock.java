@@ -3,10 +3,8 @@ package io.jenkins.plugins.securepipeline.window;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.List;
 
 /**
  * Turns local wall-clock times into instants with the DST rules this gate promises, instead of whatever a library
@@ -40,15 +38,17 @@ public final class WallClock {
     }
 
     private static Instant resolve(LocalDateTime local, ZoneRules rules, boolean earlierInOverlap) {
-        List<ZoneOffset> offsets = rules.getValidOffsets(local);
-        if (offsets.size() == 1) {
-            return local.toInstant(offsets.get(0));
+        if (rules.isFixedOffset()) {
+            return local.toInstant(rules.getOffset(Instant.EPOCH));
         }
-        if (offsets.isEmpty()) {
-            ZoneOffsetTransition gap = rules.getTransition(local);
-            return gap.getInstant();
+        ZoneOffsetTransition transition = rules.getTransition(local);
+        if (transition == null) {
+            return local.toInstant(rules.getOffset(local)); // the usual case: exactly one valid offset
         }
-        // Overlap: getValidOffsets lists the earlier offset (before the transition) first.
-        return local.toInstant(earlierInOverlap ? offsets.get(0) : offsets.get(1));
+        if (transition.isGap()) {
+            return transition.getInstant();
+        }
+        // Overlap: before the transition the earlier offset applies, after it the later one.
+        return local.toInstant(earlierInOverlap ? transition.getOffsetBefore() : transition.getOffsetAfter());
     }
 }

@@ -91,7 +91,9 @@ class WindowCalendarLoaderTest {
 
     @Test
     void fixedOffsetZonesAreRefusedBecauseTheyIgnoreDst() throws Exception {
-        assertThat(errorFor("timeZone: \"+01:00\"\nwindows: []\n")).contains(":1: field 'timeZone': unknown time zone '+01:00'");
+        assertThat(errorFor("timeZone: \"+01:00\"\nwindows: []\n")).contains(":1: field 'timeZone': '+01:00' is a fixed offset, not a time zone");
+        assertThat(errorFor("timeZone: UTC+01:00\nwindows: []\n")).contains("'UTC+01:00' is a fixed offset");
+        assertThat(new CalendarLoader().parse("timeZone: CET\nwindows: []\n", "c.yaml", dir).zone()).isEqualTo(ZoneId.of("CET"));
     }
 
     @Test
@@ -127,6 +129,9 @@ class WindowCalendarLoaderTest {
         assertThat(errorFor("timeZone: UTC\nwindows:\n  - {name: a, kind: deny, weekly: Mon 09:00-10:00}\n  - {name: a, kind: deny, weekly: Tue 09:00-10:00}\n"))
                 .contains(":4: window 'a': field 'name': another window already has this name");
         assertThat(errorFor(base + "    cron: \"0 9 * * *\"\n    duration: 1h\n    duration: 2h\n")).contains("field 'duration': appears twice");
+        assertThat(errorFor(base + "    cron: \"* * * * *\"\n    duration: 30d\n"))
+                .contains(":6: window 'w': field 'duration': with this cron the window would overlap itself up to 44640 times");
+        assertThat(errorFor(base + "    cron: \"0 9 * * *\"\n    duration: 367d\n")).contains("longer than a year");
     }
 
     @Test
@@ -153,6 +158,12 @@ class WindowCalendarLoaderTest {
                     .append(", *").append(previous).append(", *").append(previous).append(", *").append(previous).append("]\n");
         }
         assertThat(errorFor(yaml.toString())).contains("calendar.yaml");
+    }
+
+    @Test
+    void deepNestingIsRefusedWithoutOverflowingTheStack() throws Exception {
+        assertThat(errorFor("[".repeat(200_000))).contains("calendar.yaml:1: nested more than 20 levels deep");
+        assertThat(errorFor("a: " + "{a: ".repeat(100_000))).contains("nested more than 20 levels deep");
     }
 
     @Test

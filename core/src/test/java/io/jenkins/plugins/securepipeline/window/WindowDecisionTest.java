@@ -137,6 +137,18 @@ class WindowDecisionTest {
     }
 
     @Test
+    void weeklyDaysWrapAroundTheWeekAndMidnightIsTwentyFour() {
+        BlackoutCalendar calendar = yaml("""
+                timeZone: UTC
+                windows:
+                  - {name: long-weekend, kind: deny, weekly: "Fri-Mon 00:00-24:00"}
+                """);
+        assertThat(calendar.decide(utc("2026-11-27T00:00:00Z")).closedUntil()).isEqualTo(utc("2026-12-01T00:00:00Z")); // Fri to Tue
+        assertThat(calendar.decide(utc("2026-11-25T12:00:00Z")).state()).isEqualTo(GateState.OPEN); // Wednesday
+        assertThat(calendar.decide(utc("2026-11-25T12:00:00Z")).nextClosure()).isEqualTo(utc("2026-11-27T00:00:00Z"));
+    }
+
+    @Test
     void cronWindowCrossesMidnightAndIsStillActiveAfterIt() {
         BlackoutCalendar calendar = yaml("""
                 timeZone: UTC

@@ -263,6 +263,22 @@ class WindowPropertyTest {
                 }
                 checked++;
             }
+
+            // The closed periods of a listing are the oracle's closed runs, clipped to the period.
+            int listFrom = 2 * 24 * 60 + random.nextInt(24 * 60);
+            int listTo = listFrom + 1 + random.nextInt(3 * 24 * 60);
+            List<TimeSpan> expected = new ArrayList<>();
+            for (int i = listFrom; i < listTo; i++) {
+                if (closed[i] && (i == listFrom || !closed[i - 1])) {
+                    int end = i;
+                    while (end < listTo && closed[end]) {
+                        end++;
+                    }
+                    expected.add(new TimeSpan(rangeStart.plus(Duration.ofMinutes(i)), rangeStart.plus(Duration.ofMinutes(end))));
+                }
+            }
+            assertThat(calendar.closedPeriods(rangeStart.plus(Duration.ofMinutes(listFrom)), rangeStart.plus(Duration.ofMinutes(listTo))))
+                    .as("closedPeriods, seed " + SEED + " calendar " + calendarIndex + "\n" + yaml).isEqualTo(expected);
         }
         assertThat(checked).isEqualTo(CALENDARS * INSTANTS_PER_CALENDAR);
     }
