@@ -27,6 +27,16 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public boolean configure(org.kohsuke.stapler.StaplerRequest2 req, net.sf.json.JSONObject json) throws FormException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {
+            super(message);
+        }
+    }
+
     public synchronized void save() {
         throw new UnsupportedOperationException("compile-only signature");
     }

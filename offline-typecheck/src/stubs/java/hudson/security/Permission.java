@@ -2,8 +2,15 @@
 // Holds only the members the plugin uses. Never packaged or shipped.
 package hudson.security;
 
+import org.jvnet.localizer.Localizable;
+
 public final class Permission {
-    private Permission() {
+    public Permission(PermissionGroup group, String name, Localizable description, Permission impliedBy,
+            PermissionScope scope) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public Permission(PermissionGroup group, String name, Localizable description, Permission impliedBy) {
         throw new UnsupportedOperationException("compile-only signature");
     }
 }

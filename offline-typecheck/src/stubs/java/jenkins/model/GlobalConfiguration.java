@@ -19,6 +19,11 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
         return this;
     }
 
+    @Override
+    public boolean configure(org.kohsuke.stapler.StaplerRequest2 req, net.sf.json.JSONObject json) throws FormException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public static ExtensionList<GlobalConfiguration> all() {
         throw new UnsupportedOperationException("compile-only signature");
     }

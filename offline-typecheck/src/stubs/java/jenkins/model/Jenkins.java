@@ -5,14 +5,50 @@ package jenkins.model;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
-public class Jenkins implements AccessControlled {
+public class Jenkins implements AccessControlled, hudson.model.ItemGroup<hudson.model.TopLevelItem> {
     public static final Permission ADMINISTER = null;
+    public static final Permission READ = null;
 
     protected Jenkins() {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    @Override
+    public String getFullName() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public static org.springframework.security.core.Authentication getAuthentication2() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public void setSecurityRealm(hudson.security.SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public void setAuthorizationStrategy(hudson.security.AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public hudson.ProxyConfiguration getProxy() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    /** Declared on Node, which Jenkins extends through AbstractCIBase. */
+    public final hudson.model.Computer toComputer() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public <T extends hudson.model.Item> T getItemByFullName(String fullName, Class<T> type)
+            throws org.springframework.security.access.AccessDeniedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public java.io.File getRootDir() {
         throw new UnsupportedOperationException("compile-only signature");
     }
 }

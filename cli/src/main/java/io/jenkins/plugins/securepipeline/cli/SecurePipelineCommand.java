@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ScanTemplateCommand.class,
                 HashCommand.class,
                 VerifyHashCommand.class,
+                GateWindowCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.PushImageCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.VerifyImageCommand.class,
                 io.jenkins.plugins.securepipeline.cli.image.CopyImageCommand.class,

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * The small wildcard language admins write in account policy rules. Kept to globs (not regular expressions) so a
  * rule reads the way it is meant and cannot accidentally match more through an unescaped dot.
  */
-final class GlobPattern {
+public final class GlobPattern {
     private final String text;
     private final Pattern regex;
 
@@ -16,16 +16,16 @@ final class GlobPattern {
     }
 
     /** Job paths: {@code *} stays inside one folder level, {@code **} crosses folders, {@code ?} is one character. */
-    static GlobPattern forJobPath(String text) {
+    public static GlobPattern forJobPath(String text) {
         return new GlobPattern(text, compile(text, "[^/]*", ".*", "[^/]"));
     }
 
     /** ARNs, IAM style: {@code *} is any run of characters (slashes included), {@code ?} is one character. */
-    static GlobPattern forArn(String text) {
+    public static GlobPattern forArn(String text) {
         return new GlobPattern(text, compile(text, ".*", ".*", "."));
     }
 
-    boolean matches(String candidate) {
+    public boolean matches(String candidate) {
         return regex.matcher(candidate).matches();
     }
 

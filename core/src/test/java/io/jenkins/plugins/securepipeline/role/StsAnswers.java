@@ -5,15 +5,15 @@ import io.jenkins.plugins.securepipeline.aws.testing.AwsResponse;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** STS query-protocol answers as the service sends them, with credentials distinct per call. */
-final class StsAnswers {
+/** STS query-protocol answers as the service sends them, with credentials distinct per call (shared with the plugin tests). */
+public final class StsAnswers {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private StsAnswers() {}
 
     /** Test-only credentials; the secret is long and random-looking like a real one, to exercise scrubbing. */
-    record IssuedKeys(String accessKeyId, String secretAccessKey, String sessionToken) {
-        static IssuedKeys next() {
+    public record IssuedKeys(String accessKeyId, String secretAccessKey, String sessionToken) {
+        public static IssuedKeys next() {
             int n = SEQUENCE.incrementAndGet();
             return new IssuedKeys("ASIATESTKEY" + String.format("%09d", n),
                     "tEsTsEcReT" + n + "Kq7Zp3Wm9Xv2Lr8Nc4Hd6Fj1Gb5Ts0Ya" + n,
@@ -21,7 +21,7 @@ final class StsAnswers {
         }
     }
 
-    static AwsResponse assumeRole(AwsRequest request, IssuedKeys keys, Instant expiration) {
+    public static AwsResponse assumeRole(AwsRequest request, IssuedKeys keys, Instant expiration) {
         String session = request.formParameters().get("RoleSessionName");
         String role = request.formParameters().get("RoleArn");
         String roleName = role.substring(role.lastIndexOf('/') + 1);

@@ -2,10 +2,16 @@ package io.jenkins.plugins.securepipeline.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.FormValidation;
+import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
@@ -28,6 +34,36 @@ class SecurePipelineConfigurationTest {
     void blankRegionMeansUnset(JenkinsRule r) {
         SecurePipelineConfiguration.get().setRegion("   ");
         assertNull(new SecurePipelineConfiguration().getRegion());
+    }
+
+    @Test
+    void formChecksNeedAdministerPermission(JenkinsRule r) {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("reader")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertThrows(org.springframework.security.access.AccessDeniedException.class,
+                    () -> config.doCheckRegion("eu-west-1"));
+            assertThrows(org.springframework.security.access.AccessDeniedException.class,
+                    () -> config.doCheckAuditLogPath("/var/log/audit.jsonl"));
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+            assertEquals(FormValidation.Kind.OK, config.doCheckRegion("eu-west-1").kind);
+        }
+    }
+
+    @Test
+    void auditLogPathMustBeAbsolute(JenkinsRule r) {
+        assertEquals(FormValidation.Kind.ERROR, SecurePipelineConfiguration.get().doCheckAuditLogPath("logs/audit.jsonl").kind);
+        assertEquals(FormValidation.Kind.OK, SecurePipelineConfiguration.get().doCheckAuditLogPath("/var/log/jenkins/audit.jsonl").kind);
+    }
+
+    @Test
+    void auditLogDefaultsToJenkinsHome(JenkinsRule r) {
+        assertEquals(r.jenkins.getRootDir().toPath().resolve("aws-secure-pipeline/audit.jsonl").toAbsolutePath(),
+                SecurePipelineConfiguration.get().auditLog().file());
     }
 
     @Test

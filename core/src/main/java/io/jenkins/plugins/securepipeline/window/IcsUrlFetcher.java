@@ -1,0 +1,62 @@
+package io.jenkins.plugins.securepipeline.window;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Fetches an iCalendar document over http(s) with the JDK client: bounded time and size, 200 only, redirects
+ * followed except from https to http. Only callers that chose to allow URL imports construct one.
+ */
+public final class IcsUrlFetcher {
+    private final HttpClient client;
+    private final Duration timeout;
+    private final int maxBytes;
+
+    public IcsUrlFetcher() {
+        this(Duration.ofSeconds(20), io.jenkins.plugins.securepipeline.window.ical.IcsCalendarImport.MAX_BYTES);
+    }
+
+    public IcsUrlFetcher(Duration timeout, int maxBytes) {
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** @throws InvalidCalendarException saying what went wrong, without a stack trace */
+    public String fetch(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new InvalidCalendarException("iCalendar URL " + uri + " must be http or https");
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "text/calendar").GET().build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new InvalidCalendarException("cannot fetch iCalendar " + uri + ": HTTP " + response.statusCode());
+                }
+                byte[] bytes = body.readNBytes(maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    throw new InvalidCalendarException("iCalendar " + uri + " is larger than " + maxBytes + " bytes");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new InvalidCalendarException("cannot fetch iCalendar " + uri + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidCalendarException("interrupted while fetching iCalendar " + uri);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/CredentialsMatcher.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package com.cloudbees.plugins.credentials;
+
+import java.io.Serializable;
+
+public interface CredentialsMatcher extends Serializable {
+    boolean matches(Credentials item);
+}

@@ -1,0 +1,10 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/common/PasswordCredentials.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import hudson.util.Secret;
+
+public interface PasswordCredentials extends Credentials {
+    Secret getPassword();
+}

@@ -1,0 +1,7 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/common/StandardListBoxModel.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package com.cloudbees.plugins.credentials.common;
+
+public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
+    public StandardListBoxModel() {}
+}

@@ -1,0 +1,52 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/jenkins tag jenkins-2.541.3 core/src/main/java/hudson/FilePath.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package hudson;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+
+public final class FilePath implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public FilePath(File localPath) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public String getRemote() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public String getName() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public FilePath child(String relOrAbsolute) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public boolean exists() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public FilePath[] list(final String includes) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public String readToString() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public int copyRecursiveTo(final String fileMask, final String excludes, final FilePath target)
+            throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+}

@@ -1,0 +1,17 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/jenkins tag jenkins-2.541.3 core/src/main/java/hudson/ProxyConfiguration.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package hudson;
+
+public final class ProxyConfiguration {
+    public final String name;
+    public final int port;
+    public String noProxyHost;
+
+    private ProxyConfiguration() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public String getUserName() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+}

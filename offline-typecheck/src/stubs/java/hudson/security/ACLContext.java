@@ -1,0 +1,12 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/jenkins tag jenkins-2.541.3 core/src/main/java/hudson/security/ACLContext.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package hudson.security;
+
+public class ACLContext implements AutoCloseable {
+    private ACLContext() {}
+
+    @Override
+    public void close() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+}

@@ -1,0 +1,5 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/jenkins tag jenkins-2.541.3 core/src/main/java/hudson/security/AuthorizationStrategy.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package hudson.security;
+
+public abstract class AuthorizationStrategy {}

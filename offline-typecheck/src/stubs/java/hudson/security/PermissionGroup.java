@@ -1,0 +1,7 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/jenkins tag jenkins-2.541.3 core/src/main/java/hudson/security/PermissionGroup.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package hudson.security;
+
+public final class PermissionGroup {
+    private PermissionGroup() {}
+}

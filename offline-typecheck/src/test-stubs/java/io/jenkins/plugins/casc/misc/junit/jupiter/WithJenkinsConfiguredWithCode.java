@@ -1,0 +1,14 @@
+// Compile-only signature for offline type-checking; checked against jenkinsci/configuration-as-code-plugin test-harness/src/main/java/io/jenkins/plugins/casc/misc/junit/jupiter/WithJenkinsConfiguredWithCode.java.
+// Holds only the members the plugin uses. Never packaged or shipped.
+package io.jenkins.plugins.casc.misc.junit.jupiter;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface WithJenkinsConfiguredWithCode {}
