@@ -9,6 +9,18 @@ import java.io.Serializable;
 public final class FilePath implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    public interface FileCallable<T> extends Serializable {
+        T invoke(File f, hudson.remoting.VirtualChannel channel) throws IOException, InterruptedException;
+    }
+
+    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public java.io.InputStream read() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public FilePath(File localPath) {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The "Secure pipeline" page of a build: every decision its steps made (roles assumed, gates, scans, pushes,
  * verifications), in order. Stored in build.xml, which is why entries hold identifiers only, never secrets
  * ({@link AuditEvent} refuses secret-named fields).
  */
+@ExportedBean
 public class SecurePipelineRunAction implements RunAction2 {
     private final List<Entry> entries = new ArrayList<>();
     private transient Run<?, ?> run;
@@ -24,6 +27,8 @@ public class SecurePipelineRunAction implements RunAction2 {
         }
     }
 
+    /** Also in the REST API: {@code <build>/api/json?tree=actions[entries[*]]}. */
+    @Exported(inline = true)
     public List<Entry> getEntries() {
         synchronized (entries) {
             return List.copyOf(entries);
@@ -59,7 +64,17 @@ public class SecurePipelineRunAction implements RunAction2 {
         return "secure-pipeline";
     }
 
+    /** How many decisions of each outcome, for the summary on the build's main page. */
+    public java.util.Map<String, Integer> getOutcomeCounts() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Entry entry : getEntries()) {
+            counts.merge(entry.getStep() + " " + entry.getOutcome(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
     /** One decision as stored in build.xml: plain fields, so XStream needs no converter. */
+    @ExportedBean(defaultVisibility = 2)
     public static final class Entry {
         private final long timeMillis;
         private final String step;
@@ -82,26 +97,32 @@ public class SecurePipelineRunAction implements RunAction2 {
         }
 
         /** ISO-8601 in UTC, the form the audit log uses, so both can be compared by eye. */
+        @Exported
         public String getTime() {
             return Instant.ofEpochMilli(timeMillis).toString();
         }
 
+        @Exported
         public String getStep() {
             return step;
         }
 
+        @Exported
         public String getOutcome() {
             return outcome;
         }
 
+        @Exported
         public String getReason() {
             return reason;
         }
 
+        @Exported
         public String getActor() {
             return actor;
         }
 
+        @Exported
         public Map<String, String> getSubject() {
             return subject == null ? Map.of() : subject;
         }

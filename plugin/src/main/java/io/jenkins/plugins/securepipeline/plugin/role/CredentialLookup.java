@@ -12,10 +12,10 @@ import jenkins.model.Jenkins;
  * the OIDC provider credential mints a token naming that build, and the use is tracked on it), otherwise at the
  * root as the system (the connection test).
  */
-final class CredentialLookup {
+public final class CredentialLookup {
     private CredentialLookup() {}
 
-    static <C extends IdCredentials> C find(String credentialsId, Class<C> type, Run<?, ?> run, String field) {
+    public static <C extends IdCredentials> C find(String credentialsId, Class<C> type, Run<?, ?> run, String field) {
         if (credentialsId == null || credentialsId.isBlank()) {
             throw new IllegalStateException(field + ": no credential is selected in the AWS Secure Pipeline settings");
         }

@@ -1,0 +1,206 @@
+package io.jenkins.plugins.securepipeline.plugin.integrity;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.securepipeline.audit.AuditEvent;
+import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
+import io.jenkins.plugins.securepipeline.integrity.ArtifactDigest;
+import io.jenkins.plugins.securepipeline.integrity.ChecksumEntry;
+import io.jenkins.plugins.securepipeline.integrity.ChecksumFileException;
+import io.jenkins.plugins.securepipeline.integrity.ChecksumLimits;
+import io.jenkins.plugins.securepipeline.integrity.DigestAlgorithm;
+import io.jenkins.plugins.securepipeline.integrity.FileVerdict;
+import io.jenkins.plugins.securepipeline.integrity.HashOutcome;
+import io.jenkins.plugins.securepipeline.integrity.VerificationReport;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumFileLoader;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ManifestSigning;
+import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
+import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
+import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
+import io.jenkins.plugins.securepipeline.signing.KeyFileException;
+import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Controller side of {@code verifyArtifactHash}: resolves what is expected (a digest, a checksum file read from the
+ * workspace, or another build's record), has the agent hash and compare, then logs, audits and decides. A missing
+ * expectation, an unreadable checksum file or a bad signature fails the step; nothing passes by default.
+ */
+final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+    static final String STEP = "verifyArtifactHash";
+    private static final int MAX_VERDICTS_LOGGED = 50;
+
+    private final transient VerifyArtifactHashStep step;
+
+    VerifyArtifactHashExecution(VerifyArtifactHashStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        FilePath workspace = context.get(FilePath.class);
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        Map<String, String> subject = new LinkedHashMap<>();
+        if (step.getFiles() != null) {
+            subject.put("files", step.getFiles());
+        }
+        if (step.isRecord()) {
+            return record(workspace, run, listener, subject);
+        }
+        List<ChecksumEntry> expected;
+        List<String> notArtifacts = new ArrayList<>();
+        if (step.getExpected() != null) {
+            ArtifactDigest digest = ArtifactDigest.parse(step.getExpected());
+            List<String> selected = workspace.act(new WorkspaceHashing.SelectFiles(step.operands()));
+            if (selected.size() != 1) {
+                throw fail(run, "expected: compares one file, but files: selects " + selected.size(), subject);
+            }
+            expected = List.of(new ChecksumEntry(selected.get(0), digest));
+            subject.put("expected", digest.toString());
+        } else if (step.getChecksums() != null) {
+            expected = loadChecksums(workspace, run, subject);
+            notArtifacts.add(step.getChecksums());
+        } else {
+            expected = recordedBy(run, subject);
+        }
+        VerificationReport report = workspace.act(new WorkspaceHashing.VerifyEntries(expected, step.isExact(), notArtifacts));
+        log(listener, report);
+        subject.put("summary", report.summary());
+        if (!report.passed()) {
+            AuditTrail.record(run, event(run, AuditOutcome.BLOCKED, report.summary(), subject));
+            throw new AbortException(STEP + ": the artifacts are not the ones expected: " + report.summary());
+        }
+        AuditTrail.record(run, event(run, AuditOutcome.PASSED, report.summary(), subject));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("files", report.verdicts().size());
+        result.put("summary", report.summary());
+        return result;
+    }
+
+    private Map<String, Object> record(FilePath workspace, Run<?, ?> run, TaskListener listener, Map<String, String> subject)
+            throws Exception {
+        DigestAlgorithm algorithm = DigestAlgorithm.parse(step.getAlgorithm());
+        List<HashOutcome> outcomes = workspace.act(new WorkspaceHashing.HashFiles(step.operands(), algorithm));
+        List<ChecksumEntry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (HashOutcome outcome : outcomes) {
+            if (outcome instanceof HashOutcome.Hashed hashed) {
+                entries.add(new ChecksumEntry(hashed.name(), hashed.digest(), OptionalLong.of(hashed.size())));
+            } else if (outcome instanceof HashOutcome.Failed failed) {
+                problems.add(failed.name() + ": " + failed.reason());
+            }
+        }
+        if (!problems.isEmpty() || entries.isEmpty()) {
+            throw fail(run, entries.isEmpty() && problems.isEmpty() ? "files: '" + step.getFiles() + "' selects no file"
+                    : "cannot hash " + String.join("; ", problems), subject);
+        }
+        synchronized (run) {
+            run.addOrReplaceAction(new ArtifactHashesAction(algorithm.id(), entries));
+            run.save();
+        }
+        for (ChecksumEntry entry : entries) {
+            listener.getLogger().println(STEP + ": recorded " + entry.digest() + "  " + entry.name());
+        }
+        subject.put("recorded", String.valueOf(entries.size()));
+        AuditTrail.record(run, event(run, AuditOutcome.PASSED, "recorded " + entries.size() + " digest(s)", subject));
+        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Object> digests = new LinkedHashMap<>();
+        entries.forEach(entry -> digests.put(entry.name(), entry.digest().toString()));
+        result.put("digests", digests);
+        return result;
+    }
+
+    private List<ChecksumEntry> loadChecksums(FilePath workspace, Run<?, ?> run, Map<String, String> subject) throws Exception {
+        FilePath file = workspace.child(step.getChecksums());
+        subject.put("checksums", step.getChecksums());
+        if (!file.exists()) {
+            throw fail(run, "the checksum file '" + step.getChecksums() + "' is not in the workspace", subject);
+        }
+        ChecksumFileLoader.LoadedChecksums loaded;
+        try (InputStream in = file.read()) {
+            loaded = ChecksumFileLoader.load(in, step.getChecksums(), ChecksumLimits.DEFAULT);
+        } catch (ChecksumFileException e) {
+            throw fail(run, e.getMessage(), subject);
+        }
+        if (step.getPublicKeyCredentialsId() != null) {
+            if (loaded.manifest().isEmpty() || loaded.manifest().get().signature().isEmpty()) {
+                throw fail(run, "a signature is required but '" + step.getChecksums() + "' is not a signed manifest", subject);
+            }
+            try {
+                String pem = CredentialLookup.find(step.getPublicKeyCredentialsId(), StringCredentials.class, run,
+                        "publicKeyCredentialsId").getSecret().getPlainText();
+                EcdsaP256Verifier verifier = EcdsaP256Verifier.of(
+                        PemKeyReader.readPublicKey(pem.getBytes(StandardCharsets.US_ASCII), step.getPublicKeyCredentialsId()));
+                ManifestSigning.verify(loaded.manifest().get(), verifier);
+            } catch (KeyFileException | ManifestSigning.InvalidManifestSignatureException | IllegalStateException e) {
+                throw fail(run, "signature check of '" + step.getChecksums() + "' failed: " + e.getMessage(), subject);
+            }
+            subject.put("signedBy", step.getPublicKeyCredentialsId());
+        }
+        return loaded.entries();
+    }
+
+    private List<ChecksumEntry> recordedBy(Run<?, ?> run, Map<String, String> subject) throws Exception {
+        subject.put("fromJob", step.getFromJob());
+        subject.put("build", step.getBuild());
+        // Looked up with the build's own authentication: a job it may not see is "not found".
+        Job<?, ?> job = Jenkins.get().getItemByFullName(step.getFromJob(), Job.class);
+        if (job == null) {
+            throw fail(run, "no job '" + step.getFromJob() + "' is visible to this build", subject);
+        }
+        Run<?, ?> source = "lastSuccessful".equals(step.getBuild()) ? job.getLastSuccessfulBuild()
+                : job.getBuildByNumber(Integer.parseInt(step.getBuild()));
+        if (source == null) {
+            throw fail(run, "job '" + step.getFromJob() + "' has no build " + step.getBuild(), subject);
+        }
+        ArtifactHashesAction recorded = source.getAction(ArtifactHashesAction.class);
+        if (recorded == null) {
+            throw fail(run, BuildIdentity.buildId(source) + " recorded no artifact digests (use verifyArtifactHash record: true)", subject);
+        }
+        subject.put("sourceBuild", BuildIdentity.buildId(source));
+        return recorded.entries();
+    }
+
+    private static void log(TaskListener listener, VerificationReport report) {
+        int logged = 0;
+        for (FileVerdict verdict : report.verdicts()) {
+            if (verdict.isMatch() || logged++ >= MAX_VERDICTS_LOGGED) {
+                continue;
+            }
+            listener.getLogger().println(STEP + ": " + verdict.status() + " " + verdict.name()
+                    + (verdict.expected() != null ? " expected " + verdict.expected() : "")
+                    + (verdict.actual() != null ? " actual " + verdict.actual() : "")
+                    + (verdict.detail().isEmpty() ? "" : " (" + verdict.detail() + ")"));
+        }
+        listener.getLogger().println(STEP + ": " + report.summary());
+    }
+
+    private AbortException fail(Run<?, ?> run, String reason, Map<String, String> subject) throws java.io.IOException {
+        AuditTrail.record(run, event(run, AuditOutcome.FAILED, reason, subject));
+        return new AbortException(STEP + ": " + reason);
+    }
+
+    private AuditEvent event(Run<?, ?> run, AuditOutcome outcome, String reason, Map<String, String> subject) {
+        return new AuditEvent(Instant.now(), STEP, outcome, reason, BuildIdentity.triggeringUser(run),
+                BuildIdentity.buildId(run), subject);
+    }
+}
