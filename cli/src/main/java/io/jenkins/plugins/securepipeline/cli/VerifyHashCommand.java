@@ -55,7 +55,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
                     + " 2 usage error, 3 checksum file unreadable or its signature invalid."
         })
 public final class VerifyHashCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** In a holder so that building the command line (every command, at start-up) does not set up Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -248,7 +251,7 @@ public final class VerifyHashCommand implements Callable<Integer> {
     }
 
     private static String toJson(VerificationReport report, String signatureStatus, String result) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("result", result);
         root.put("summary", report.summary());
         root.put("signature", signatureStatus);
@@ -274,7 +277,7 @@ public final class VerifyHashCommand implements Callable<Integer> {
             }
         }
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree of strings and numbers", e);
         }

@@ -43,10 +43,21 @@ public final class RegistryAccessOptions {
     private EcrClient ecrClient;
     private EcrAuthorization ecrAuthorization;
     private RegistryCredentials basicCredentials;
-    // Registry traffic takes the same proxy as the AWS calls (HTTPS_PROXY / NO_PROXY), else the JVM's settings.
-    private final HttpClient http = RegistryClient.newHttpClient(AwsAccess.proxy(System.getenv())
-            .map(io.jenkins.plugins.securepipeline.aws.ProxySettings::proxySelector)
-            .orElse(java.net.ProxySelector.getDefault()));
+    private HttpClient http;
+
+    /**
+     * Created on first use, not with the options: picocli builds every subcommand's options at start-up, and an
+     * HTTP client (TLS trust store included) would slow down every command, even {@code --version}.
+     * Registry traffic takes the same proxy as the AWS calls (HTTPS_PROXY / NO_PROXY), else the JVM's settings.
+     */
+    private HttpClient http() {
+        if (http == null) {
+            http = RegistryClient.newHttpClient(AwsAccess.proxy(System.getenv())
+                    .map(io.jenkins.plugins.securepipeline.aws.ProxySettings::proxySelector)
+                    .orElse(java.net.ProxySelector.getDefault()));
+        }
+        return http;
+    }
 
     void validate() throws UsageException {
         if (ecr && (username != null || passwordFile != null)) {
@@ -103,7 +114,7 @@ public final class RegistryAccessOptions {
             }
             credentials = basicCredentials;
         }
-        return new RegistryClient(reference.registry(), insecureHttp, credentials, http);
+        return new RegistryClient(reference.registry(), insecureHttp, credentials, http());
     }
 
     void close() {
