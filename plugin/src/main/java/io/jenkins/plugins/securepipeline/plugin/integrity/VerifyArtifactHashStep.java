@@ -2,6 +2,7 @@ package io.jenkins.plugins.securepipeline.plugin.integrity;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -63,8 +64,7 @@ public class VerifyArtifactHashStep extends Step {
 
     @DataBoundSetter
     public void setAlgorithm(String algorithm) {
-        DigestAlgorithm.parse(algorithm);
-        this.algorithm = algorithm.trim();
+        this.algorithm = algorithm == null ? null : algorithm.trim();
     }
 
     public boolean isRecord() {
@@ -145,6 +145,7 @@ public class VerifyArtifactHashStep extends Step {
         if ((record || expected != null) && operands().isEmpty()) {
             throw new IllegalArgumentException("files: required with " + (record ? "record: true" : "expected:"));
         }
+        DigestAlgorithm.parse(algorithm);
         if (expected != null) {
             ArtifactDigest.parse(expected);
         }
@@ -156,9 +157,14 @@ public class VerifyArtifactHashStep extends Step {
         }
     }
 
+    /** Arguments are checked here rather than in the setters, so a mistake is one clear line, not a stack trace. */
     @Override
-    public StepExecution start(StepContext context) {
-        checkArguments();
+    public StepExecution start(StepContext context) throws Exception {
+        try {
+            checkArguments();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("verifyArtifactHash: " + e.getMessage());
+        }
         return new VerifyArtifactHashExecution(this, context);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.plugin.template;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -58,11 +59,7 @@ public class ScanTemplateStep extends Step {
     /** low, medium, high, critical or never; the administrator's threshold applies when stricter or when unset. */
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        String value = blankToNull(failOn);
-        if (value != null && !"never".equalsIgnoreCase(value)) {
-            Severity.parse(value);
-        }
-        this.failOn = value;
+        this.failOn = blankToNull(failOn);
     }
 
     public String getParameters() {
@@ -111,8 +108,19 @@ public class ScanTemplateStep extends Step {
         this.unstable = unstable;
     }
 
+    /** Arguments are checked here rather than in the setters, so a mistake is one clear line, not a stack trace. */
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
+        if (files == null || files.isBlank()) {
+            throw new AbortException("scanTemplate: files: required, e.g. 'infra/**/*.yaml'");
+        }
+        if (failOn != null && !"never".equalsIgnoreCase(failOn)) {
+            try {
+                Severity.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("scanTemplate: failOn: " + e.getMessage());
+            }
+        }
         return new ScanTemplateExecution(this, context);
     }
 

@@ -64,9 +64,6 @@ public class GateBlackoutWindowStep extends Step {
 
     @DataBoundSetter
     public void setOnClosed(String onClosed) {
-        if (!"wait".equals(onClosed) && !"fail".equals(onClosed)) {
-            throw new IllegalArgumentException("onClosed: expected 'wait' or 'fail', got '" + onClosed + "'");
-        }
         this.onClosed = onClosed;
     }
 
@@ -76,8 +73,7 @@ public class GateBlackoutWindowStep extends Step {
 
     @DataBoundSetter
     public void setMaxWait(String maxWait) {
-        parseMaxWait(maxWait);
-        this.maxWait = maxWait.trim();
+        this.maxWait = maxWait;
     }
 
     static Duration parseMaxWait(String text) {
@@ -98,13 +94,22 @@ public class GateBlackoutWindowStep extends Step {
                 : Arrays.stream(calendar.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Arguments are checked here rather than in the setters, so a mistake is one clear line, not a stack trace. */
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        if (!"wait".equals(onClosed) && !"fail".equals(onClosed)) {
+            throw new AbortException("gateBlackoutWindow: onClosed: expected 'wait' or 'fail', got '" + onClosed + "'");
+        }
+        Duration wait;
+        try {
+            wait = parseMaxWait(maxWait);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("gateBlackoutWindow: " + e.getMessage());
+        }
         if (calendar == null && windows == null && !FreezeCalendars.anyMandatory()) {
             throw new AbortException("gateBlackoutWindow: name a calendar (calendar: 'name') or give windows");
         }
-        return new GateBlackoutWindowExecution(context, calendarNames(), windows, "wait".equals(onClosed),
-                parseMaxWait(maxWait));
+        return new GateBlackoutWindowExecution(context, calendarNames(), windows, "wait".equals(onClosed), wait);
     }
 
     @Extension
