@@ -80,6 +80,12 @@ public final class ControllerAws {
         return StaticCredentialsProvider.create(role.credentials());
     }
 
+    /** For the plugin's own HTTP clients (registries): Jenkins' proxy when set, else the JVM's default. */
+    public static java.net.ProxySelector proxySelector() {
+        ProxySettings proxy = jenkinsProxy();
+        return proxy != null ? proxy.proxySelector() : java.net.ProxySelector.getDefault();
+    }
+
     /** Jenkins' HTTP proxy (Manage Jenkins > System > HTTP Proxy Configuration), or null when none is set. */
     static ProxySettings jenkinsProxy() {
         ProxyConfiguration proxy = Jenkins.get().getProxy();

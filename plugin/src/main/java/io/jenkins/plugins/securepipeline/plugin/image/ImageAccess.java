@@ -1,0 +1,65 @@
+package io.jenkins.plugins.securepipeline.plugin.image;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.model.Run;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ecr.EcrAuthorization;
+import io.jenkins.plugins.securepipeline.image.ecr.EcrRegistryHost;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryCredentials;
+import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
+import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
+import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
+import java.io.IOException;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
+/**
+ * How the image steps reach a registry and AWS from the controller: AWS calls (ECR tokens, KMS) with the enclosing
+ * {@code assumeCrossAccountRole} session when there is one, else the controller's own identity; registries other
+ * than ECR with a username/password credential, or anonymously.
+ */
+final class ImageAccess {
+    private ImageAccess() {}
+
+    static AwsCredentialsProvider awsCredentials(AwsRoleSession session, Run<?, ?> run, String purpose) {
+        return session != null ? session.credentialsProvider(run) : ControllerAws.credentialsFor(null, run, purpose);
+    }
+
+    static String region(AwsRoleSession session, EcrRegistryHost ecr) {
+        if (ecr != null) {
+            return ecr.region();
+        }
+        return session != null ? session.getRegion() : null;
+    }
+
+    /**
+     * @param registryCredentialsId a username/password credential for a registry that is not ECR, or null
+     */
+    static RegistryClient registry(ImageReference image, String registryCredentialsId, boolean plainHttp,
+            AwsRoleSession session, Run<?, ?> run) throws IOException {
+        EcrRegistryHost ecr = EcrRegistryHost.parse(image.registry());
+        RegistryCredentials credentials = null;
+        if (ecr != null) {
+            if (registryCredentialsId != null) {
+                throw new IOException(image.registry() + " is an ECR registry: its credentials come from AWS "
+                        + "(assumeCrossAccountRole), not from registryCredentialsId");
+            }
+            try (EcrClient client = ControllerAws.clients(ecr.region()).ecr(awsCredentials(session, run, "ECR access"))) {
+                credentials = new EcrAuthorization(client, Clock.systemUTC()).credentials();
+            }
+        } else if (registryCredentialsId != null) {
+            StandardUsernamePasswordCredentials login = CredentialLookup.find(registryCredentialsId,
+                    StandardUsernamePasswordCredentials.class, run, "registryCredentialsId");
+            char[] password = login.getPassword().getPlainText().toCharArray();
+            try {
+                credentials = new RegistryCredentials(login.getUsername(), password);
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+        return new RegistryClient(image.registry(), plainHttp, credentials,
+                RegistryClient.newHttpClient(ControllerAws.proxySelector()));
+    }
+}
