@@ -57,6 +57,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public int copyRecursiveTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public int copyRecursiveTo(final String fileMask, final String excludes, final FilePath target)
             throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only signature");

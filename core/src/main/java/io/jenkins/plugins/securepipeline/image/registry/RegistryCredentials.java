@@ -27,6 +27,14 @@ public final class RegistryCredentials {
         return username;
     }
 
+    /**
+     * A copy of the password, for handing short-lived credentials to the process that pushes (a Jenkins agent,
+     * which builds its own {@code RegistryCredentials}). The caller clears the copy once it is sent.
+     */
+    public char[] passwordCopy() {
+        return password.clone();
+    }
+
     String basicAuthorization() {
         byte[] user = (username + ":").getBytes(StandardCharsets.UTF_8);
         java.nio.ByteBuffer pass = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));

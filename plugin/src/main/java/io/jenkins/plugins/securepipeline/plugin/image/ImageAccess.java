@@ -5,6 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.securepipeline.image.ImageReference;
 import io.jenkins.plugins.securepipeline.image.ecr.EcrAuthorization;
 import io.jenkins.plugins.securepipeline.image.ecr.EcrRegistryHost;
+import io.jenkins.plugins.securepipeline.image.ecr.EcrRepositoryCheck;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryCredentials;
 import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
@@ -39,6 +40,13 @@ final class ImageAccess {
      */
     static RegistryClient registry(ImageReference image, String registryCredentialsId, boolean plainHttp,
             AwsRoleSession session, Run<?, ?> run) throws IOException {
+        return new RegistryClient(image.registry(), plainHttp, credentials(image, registryCredentialsId, session, run),
+                RegistryClient.newHttpClient(ControllerAws.proxySelector()));
+    }
+
+    /** The registry credentials for {@code image}: an ECR token, a username/password credential, or null (anonymous). */
+    static RegistryCredentials credentials(ImageReference image, String registryCredentialsId, AwsRoleSession session,
+            Run<?, ?> run) throws IOException {
         EcrRegistryHost ecr = EcrRegistryHost.parse(image.registry());
         RegistryCredentials credentials = null;
         if (ecr != null) {
@@ -47,6 +55,8 @@ final class ImageAccess {
                         + "(assumeCrossAccountRole), not from registryCredentialsId");
             }
             try (EcrClient client = ControllerAws.clients(ecr.region()).ecr(awsCredentials(session, run, "ECR access"))) {
+                // A missing repository is reported plainly before anything is uploaded.
+                new EcrRepositoryCheck(client).requireExists(ecr, image.repository());
                 credentials = new EcrAuthorization(client, Clock.systemUTC()).credentials();
             }
         } else if (registryCredentialsId != null) {
@@ -59,7 +69,6 @@ final class ImageAccess {
                 java.util.Arrays.fill(password, '\0');
             }
         }
-        return new RegistryClient(image.registry(), plainHttp, credentials,
-                RegistryClient.newHttpClient(ControllerAws.proxySelector()));
+        return credentials;
     }
 }

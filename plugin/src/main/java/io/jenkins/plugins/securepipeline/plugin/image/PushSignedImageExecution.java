@@ -1,0 +1,141 @@
+package io.jenkins.plugins.securepipeline.plugin.image;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.securepipeline.audit.AuditEvent;
+import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
+import io.jenkins.plugins.securepipeline.image.Digest;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ecr.EcrRegistryHost;
+import io.jenkins.plugins.securepipeline.image.ecr.ImmutableTagConflict;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
+import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
+import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
+import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
+import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
+import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
+import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
+import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer;
+import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
+import io.jenkins.plugins.securepipeline.signing.KeyFileException;
+import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
+import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
+import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
+import io.jenkins.plugins.securepipeline.signing.SigningException;
+import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
+import io.jenkins.plugins.securepipeline.signing.cosign.SignerPayloadSigner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * The controller side of pushSignedImage: registry credentials (ECR token through the role session), the push
+ * itself on the agent ({@link PushFromWorkspace}), then signing on the controller (the private key, or the KMS
+ * session, never leaves it). A failed push signs nothing; a failed signature leaves the image unsigned and fails.
+ */
+final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+    static final String STEP = "pushSignedImage";
+
+    private final transient PushSignedImageStep step;
+
+    PushSignedImageExecution(PushSignedImageStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        FilePath workspace = context.get(FilePath.class);
+        AwsRoleSession session = context.get(AwsRoleSession.class);
+        ImageReference target = step.targetReference();
+        Map<String, String> subject = new LinkedHashMap<>();
+        subject.put("source", step.getSource());
+        subject.put("target", target.toString());
+
+        PushFromWorkspace.Pushed pushed;
+        try {
+            pushed = workspace.act(new PushFromWorkspace(step.getSource(), target.toString(), step.isInsecureHttp(),
+                    ImageAccess.credentials(target, step.getRegistryCredentialsId(), session, run), step.getParallel(),
+                    listener));
+        } catch (RegistryException e) {
+            throw fail(run, "push failed, nothing was signed: "
+                    + ImmutableTagConflict.explain(e, target.repository(), target.tag()).getMessage(), subject);
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw fail(run, "push failed, nothing was signed: " + e.getMessage(), subject);
+        }
+        subject.put("digest", pushed.digest());
+        listener.getLogger().println(STEP + ": pushed " + pushed.reference() + " as " + pushed.digest() + " ("
+                + pushed.blobsPushed() + " blob(s) uploaded, " + pushed.blobsSkipped() + " already there, "
+                + (pushed.bytesPushed() >> 20) + " MiB)");
+
+        ImageReference signedImage = target.withDigest(Digest.parse(pushed.digest(), "the pushed digest"));
+        CosignSignaturePublisher.Published signature;
+        try {
+            RegistryClient registry = ImageAccess.registry(target, step.getRegistryCredentialsId(), step.isInsecureHttp(),
+                    session, run);
+            Map<String, Object> annotations = new LinkedHashMap<>();
+            annotations.put("jenkins.build", BuildIdentity.buildId(run));
+            signature = sign(registry, signedImage, annotations, session, run);
+        } catch (RegistryException e) {
+            throw fail(run, "pushed " + pushed.digest() + " but did not sign it: "
+                    + ImmutableTagConflict.explain(e, target.repository(), signedImage.digest().signatureTag()).getMessage(), subject);
+        } catch (IOException | SigningException | KeyFileException | IllegalStateException e) {
+            throw fail(run, "pushed " + pushed.digest() + " but did not sign it: " + e.getMessage(), subject);
+        }
+        subject.put("signature", signature.signatureReference());
+        AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.PASSED, "pushed and signed",
+                BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
+        listener.getLogger().println(STEP + ": signed " + signedImage + (signature.alreadyPresent()
+                ? " (the same signature was already there)" : "") + "; signature at " + signature.signatureReference());
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("digest", pushed.digest());
+        result.put("reference", signedImage.toString());
+        result.put("signature", signature.signatureReference());
+        result.put("blobsPushed", pushed.blobsPushed());
+        result.put("blobsSkipped", pushed.blobsSkipped());
+        result.put("bytesPushed", pushed.bytesPushed());
+        return result;
+    }
+
+    private CosignSignaturePublisher.Published sign(RegistryClient registry, ImageReference image,
+            Map<String, Object> annotations, AwsRoleSession session, Run<?, ?> run)
+            throws IOException, InterruptedException, SigningException, KeyFileException {
+        if (step.getSigningKey() != null) {
+            KmsKeyReference key = KmsKeyReference.parse(step.getSigningKey());
+            String region = ImageAccess.region(session, EcrRegistryHost.parse(image.registry()));
+            try (KmsClient kms = ControllerAws.clients(region).kms(ImageAccess.awsCredentials(session, run, "KMS signing"))) {
+                SignatureVerifier selfCheck = AwsKmsPublicKey.verifierFor(kms, key);
+                return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(new AwsKmsSigner(kms, key)),
+                        annotations, selfCheck);
+            }
+        }
+        String pem = CredentialLookup.find(step.getSigningKeyCredentialsId(), StringCredentials.class, run,
+                "signingKeyCredentialsId").getSecret().getPlainText();
+        PemKeyReader.KeyPair pair = PemKeyReader.readPrivateKey(pem.getBytes(StandardCharsets.US_ASCII),
+                "credential " + step.getSigningKeyCredentialsId());
+        SignatureVerifier selfCheck = pair.publicKey().map(EcdsaP256Verifier::of).orElse(null);
+        return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(EcdsaP256Signer.of(pair)),
+                annotations, selfCheck);
+    }
+
+    private static AbortException fail(Run<?, ?> run, String reason, Map<String, String> subject) throws IOException {
+        AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.FAILED, reason,
+                BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
+        return new AbortException(STEP + ": " + reason);
+    }
+}

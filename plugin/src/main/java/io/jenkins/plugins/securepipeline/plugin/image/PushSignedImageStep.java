@@ -1,0 +1,152 @@
+package io.jenkins.plugins.securepipeline.plugin.image;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.InvalidImageException;
+import io.jenkins.plugins.securepipeline.image.SourceSpec;
+import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code pushSignedImage(source: 'oci:build/image', target: '<acct>.dkr.ecr.<region>.amazonaws.com/app:1.4.2',
+ * signingKey: 'awskms:///alias/image-signing')}: pushes an image from the workspace to a registry with its digest
+ * preserved, reads it back, and only then signs exactly that digest. Never signs what it did not push.
+ */
+public class PushSignedImageStep extends Step {
+    static final int MAX_PARALLEL = 16;
+
+    private final String source;
+    private final String target;
+    private String signingKey;
+    private String signingKeyCredentialsId;
+    private String registryCredentialsId;
+    private boolean insecureHttp;
+    private int parallel = 4;
+
+    @DataBoundConstructor
+    public PushSignedImageStep(String source, String target) {
+        this.source = source == null ? null : source.trim();
+        this.target = target == null ? null : target.trim();
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public String getSigningKey() {
+        return signingKey;
+    }
+
+    /** An AWS KMS signing key, {@code awskms:///<key id, ARN or alias>}, used with the enclosing role session. */
+    @DataBoundSetter
+    public void setSigningKey(String signingKey) {
+        this.signingKey = signingKey == null || signingKey.isBlank() ? null : signingKey.trim();
+    }
+
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    /** Instead of KMS: a secret-text credential holding an unencrypted PEM private key (PKCS#8 or EC). */
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+        this.signingKeyCredentialsId = signingKeyCredentialsId == null || signingKeyCredentialsId.isBlank() ? null
+                : signingKeyCredentialsId.trim();
+    }
+
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = registryCredentialsId == null || registryCredentialsId.isBlank() ? null
+                : registryCredentialsId.trim();
+    }
+
+    public boolean isInsecureHttp() {
+        return insecureHttp;
+    }
+
+    @DataBoundSetter
+    public void setInsecureHttp(boolean insecureHttp) {
+        this.insecureHttp = insecureHttp;
+    }
+
+    public int getParallel() {
+        return parallel;
+    }
+
+    /** Blobs uploaded at once (default 4). */
+    @DataBoundSetter
+    public void setParallel(int parallel) {
+        this.parallel = parallel;
+    }
+
+    ImageReference targetReference() throws AbortException {
+        try {
+            ImageReference reference = ImageReference.parse(target == null ? "" : target, "target");
+            if (reference.tag() == null) {
+                throw new AbortException("pushSignedImage: target: give a tag, e.g. REGISTRY/REPO:1.4.2 (the digest is the result)");
+            }
+            return reference;
+        } catch (InvalidImageException e) {
+            throw new AbortException("pushSignedImage: " + e.getMessage());
+        }
+    }
+
+    /** Arguments are checked here rather than in the setters, so a mistake is one clear line, not a stack trace. */
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        try {
+            SourceSpec.parse(source == null ? "" : source);
+        } catch (InvalidImageException e) {
+            throw new AbortException("pushSignedImage: " + e.getMessage().replace("--source", "source"));
+        }
+        targetReference();
+        if ((signingKey == null) == (signingKeyCredentialsId == null)) {
+            throw new AbortException("pushSignedImage: give exactly one of signingKey: 'awskms:///...' or signingKeyCredentialsId:");
+        }
+        if (signingKey != null && !KmsKeyReference.isKmsReference(signingKey)) {
+            throw new AbortException("pushSignedImage: signingKey: expected awskms:///<key>; a PEM key goes in a credential (signingKeyCredentialsId)");
+        }
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new AbortException("pushSignedImage: parallel: between 1 and " + MAX_PARALLEL);
+        }
+        return new PushSignedImageExecution(this, context);
+    }
+
+    @Extension
+    @Symbol("pushSignedImage")
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "pushSignedImage";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Push an image to a registry and sign its digest";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, Run.class, TaskListener.class);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.securepipeline.plugin.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.FilePath;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import hudson.util.Secret;
+import io.jenkins.plugins.securepipeline.audit.AuditLog;
+import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
+import io.jenkins.plugins.securepipeline.image.Digest;
+import io.jenkins.plugins.securepipeline.image.ManifestDocument;
+import io.jenkins.plugins.securepipeline.image.TestImages;
+import io.jenkins.plugins.securepipeline.image.registry.LocalRegistry;
+import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The image is read from the workspace of a real agent and pushed from there to the real registry; the signature is
+ * made on the controller. The same pipeline then verifies it like a deploy would.
+ */
+@WithJenkins
+class PushSignedImageStepTest {
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    @TempDir
+    Path dir;
+
+    private WorkflowJob jobWithImageOnAnAgent(JenkinsRule r, KeyPair signing) throws Exception {
+        DumbSlave agent = r.createOnlineSlave(Label.get("builder"));
+        WorkflowJob job = r.createProject(WorkflowJob.class, "release");
+        Path layout = dir.resolve("layout");
+        TestImages.ociLayout(layout, "latest", new int[] {4000, 9000, 2000}, 11);
+        new FilePath(layout.toFile()).copyRecursiveTo(agent.getWorkspaceFor(job).child("build/image"));
+
+        String password = Files.readString(REGISTRY.writePasswordFile(dir.resolve("password")), StandardCharsets.UTF_8).strip();
+        SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+        store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "registry", "test registry",
+                LocalRegistry.USER, password));
+        store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "signing-key", "cosign key",
+                Secret.fromString(pem("PRIVATE KEY", signing.getPrivate().getEncoded()))));
+        store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "signing-pub", "cosign.pub",
+                Secret.fromString(pem("PUBLIC KEY", signing.getPublic().getEncoded()))));
+        store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "broken-key", "not a key",
+                Secret.fromString("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")));
+        store.save();
+        return job;
+    }
+
+    @Test
+    void pushesFromTheAgentSignsOnTheControllerAndTheDeploySideVerifies(JenkinsRule r) throws Exception {
+        KeyPair signing = ecKey();
+        WorkflowJob job = jobWithImageOnAnAgent(r, signing);
+        String target = REGISTRY.address() + "/shop/web:1.4.2";
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  def pushed = pushSignedImage source: 'oci:build/image:latest', target: '" + target + "', "
+                + "signingKeyCredentialsId: 'signing-key', registryCredentialsId: 'registry', insecureHttp: true\n"
+                + "  echo 'digest=' + pushed.digest\n"
+                + "  verifyImageSignature image: pushed.reference, publicKeyCredentialsId: 'signing-pub', "
+                + "registryCredentialsId: 'registry', insecureHttp: true\n"
+                + "}", true));
+        WorkflowRun b = r.assertBuildStatus(Result.SUCCESS, job.scheduleBuild2(0));
+        ManifestDocument manifest = REGISTRY.client().getManifest("shop/web", "1.4.2");
+        r.assertLogContains("digest=" + Digest.of(manifest.bytes()), b);
+        r.assertLogContains("pushSignedImage: signed", b);
+        r.assertLogContains("is signed by the trusted key", b);
+        assertEquals(AuditOutcome.PASSED,
+                AuditLog.read(SecurePipelineConfiguration.get().auditLog().file()).events().get(0).outcome());
+    }
+
+    @Test
+    void aSigningFailureAfterThePushLeavesNoSignature(JenkinsRule r) throws Exception {
+        WorkflowJob job = jobWithImageOnAnAgent(r, ecKey());
+        String target = REGISTRY.address() + "/shop/unsigned:1";
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  pushSignedImage source: 'oci:build/image:latest', target: '" + target + "', "
+                + "signingKeyCredentialsId: 'broken-key', registryCredentialsId: 'registry', insecureHttp: true\n"
+                + "}", true));
+        WorkflowRun b = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        r.assertLogContains("but did not sign it", b);
+        Digest digest = Digest.of(REGISTRY.client().getManifest("shop/unsigned", "1").bytes());
+        assertThrows(java.io.IOException.class, () -> REGISTRY.client().getManifest("shop/unsigned", digest.signatureTag()));
+        assertEquals(AuditOutcome.FAILED,
+                AuditLog.read(SecurePipelineConfiguration.get().auditLog().file()).events().get(0).outcome());
+    }
+
+    @Test
+    void argumentsAreCheckedBeforeAnythingMoves(JenkinsRule r) throws Exception {
+        WorkflowJob job = jobWithImageOnAnAgent(r, ecKey());
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  pushSignedImage source: 'oci:build/image', target: '" + REGISTRY.address() + "/shop/web', "
+                + "signingKeyCredentialsId: 'signing-key'\n}", true));
+        WorkflowRun noTag = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        r.assertLogContains("target: a tag (:TAG) or digest (@sha256:HEX) is required", noTag);
+
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  pushSignedImage source: 'oci:../../etc', target: '" + REGISTRY.address() + "/shop/web:1', "
+                + "signingKeyCredentialsId: 'signing-key', registryCredentialsId: 'registry', insecureHttp: true\n}", true));
+        WorkflowRun escape = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        r.assertLogContains("is not inside the workspace", escape);
+    }
+
+    private static KeyPair ecKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
