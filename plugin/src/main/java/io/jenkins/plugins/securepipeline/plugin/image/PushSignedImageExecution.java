@@ -28,11 +28,14 @@ import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
 import io.jenkins.plugins.securepipeline.signing.SigningException;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
 import io.jenkins.plugins.securepipeline.signing.cosign.SignerPayloadSigner;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -46,6 +49,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
     static final String STEP = "pushSignedImage";
+    private static final int MAX_KEY_FILE_BYTES = 64 * 1024;
 
     private final transient PushSignedImageStep step;
 
@@ -124,13 +128,31 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
                         annotations, selfCheck);
             }
         }
-        String pem = CredentialLookup.find(step.getSigningKeyCredentialsId(), StringCredentials.class, run,
-                "signingKeyCredentialsId").getSecret().getPlainText();
-        PemKeyReader.KeyPair pair = PemKeyReader.readPrivateKey(pem.getBytes(StandardCharsets.US_ASCII),
+        PemKeyReader.KeyPair pair = PemKeyReader.readPrivateKey(signingKeyPem(run),
                 "credential " + step.getSigningKeyCredentialsId());
         SignatureVerifier selfCheck = pair.publicKey().map(EcdsaP256Verifier::of).orElse(null);
         return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(EcdsaP256Signer.of(pair)),
                 annotations, selfCheck);
+    }
+
+    /** The PEM from a secret file credential (the usual home of a key) or a secret text credential. */
+    private byte[] signingKeyPem(Run<?, ?> run) throws IOException {
+        StandardCredentials credential = CredentialLookup.find(step.getSigningKeyCredentialsId(), StandardCredentials.class,
+                run, "signingKeyCredentialsId");
+        if (credential instanceof FileCredentials file) {
+            try (InputStream in = file.getContent()) {
+                byte[] pem = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+                if (pem.length > MAX_KEY_FILE_BYTES) {
+                    throw new IOException("signingKeyCredentialsId: the secret file is too large to be a PEM key");
+                }
+                return pem;
+            }
+        }
+        if (credential instanceof StringCredentials text) {
+            return text.getSecret().getPlainText().getBytes(StandardCharsets.US_ASCII);
+        }
+        throw new IOException("signingKeyCredentialsId: '" + step.getSigningKeyCredentialsId()
+                + "' is neither a secret file nor a secret text credential");
     }
 
     private static AbortException fail(Run<?, ?> run, String reason, Map<String, String> subject) throws IOException {

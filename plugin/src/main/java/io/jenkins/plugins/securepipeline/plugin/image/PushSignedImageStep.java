@@ -62,7 +62,7 @@ public class PushSignedImageStep extends Step {
         return signingKeyCredentialsId;
     }
 
-    /** Instead of KMS: a secret-text credential holding an unencrypted PEM private key (PKCS#8 or EC). */
+    /** Instead of KMS: a secret file (or secret text) credential holding an unencrypted PEM private key (PKCS#8 or EC). */
     @DataBoundSetter
     public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
         this.signingKeyCredentialsId = signingKeyCredentialsId == null || signingKeyCredentialsId.isBlank() ? null
