@@ -7,6 +7,10 @@ import java.util.TreeMap;
 public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {}
 
+    public EnvVars(String... keyValuePairs) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public void override(String key, String value) {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -37,6 +37,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public boolean exists() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only signature");
     }

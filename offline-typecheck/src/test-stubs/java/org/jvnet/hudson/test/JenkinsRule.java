@@ -49,6 +49,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public hudson.slaves.DumbSlave createOnlineSlave(hudson.model.Label l, hudson.EnvVars env) throws Exception {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public hudson.slaves.DumbSlave createOnlineSlave(hudson.model.Label l) throws Exception {
         throw new UnsupportedOperationException("compile-only signature");
     }

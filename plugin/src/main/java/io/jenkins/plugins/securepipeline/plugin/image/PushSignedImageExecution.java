@@ -1,7 +1,9 @@
 package io.jenkins.plugins.securepipeline.plugin.image;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.securepipeline.audit.AuditEvent;
@@ -71,8 +73,14 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
         subject.put("target", target.toString());
 
         PushFromWorkspace.Pushed pushed;
+        FilePath savedFromDocker = null;
         try {
-            pushed = workspace.act(new PushFromWorkspace(step.getSource(), target.toString(), step.isInsecureHttp(),
+            String source = step.getSource();
+            if (source.startsWith(PushSignedImageStep.DOCKER_PREFIX)) {
+                savedFromDocker = dockerSave(source.substring(PushSignedImageStep.DOCKER_PREFIX.length()), workspace, listener);
+                source = "docker-archive:" + savedFromDocker.getName();
+            }
+            pushed = workspace.act(new PushFromWorkspace(source, target.toString(), step.isInsecureHttp(),
                     ImageAccess.credentials(target, step.getRegistryCredentialsId(), session, run), step.getParallel(),
                     listener));
         } catch (RegistryException e) {
@@ -80,6 +88,10 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
                     + ImmutableTagConflict.explain(e, target.repository(), target.tag()).getMessage(), subject);
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             throw fail(run, "push failed, nothing was signed: " + e.getMessage(), subject);
+        } finally {
+            if (savedFromDocker != null) {
+                savedFromDocker.delete();
+            }
         }
         subject.put("digest", pushed.digest());
         listener.getLogger().println(STEP + ": pushed " + pushed.reference() + " as " + pushed.digest() + " ("
@@ -133,6 +145,31 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
         SignatureVerifier selfCheck = pair.publicKey().map(EcdsaP256Verifier::of).orElse(null);
         return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(EcdsaP256Signer.of(pair)),
                 annotations, selfCheck);
+    }
+
+    /**
+     * {@code docker:NAME:TAG}: an image that exists only in the agent's Docker daemon is written with
+     * {@code docker save} into the workspace (through the Launcher, so on the agent) and pushed from there.
+     */
+    private FilePath dockerSave(String image, FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
+        if (!image.matches("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,255}")) {
+            throw new IOException("source: '" + image + "' is not a Docker image name");
+        }
+        FilePath archive = workspace.child(".push-signed-image-" + Long.toHexString(System.nanoTime()) + ".tar");
+        Launcher launcher = getContext().get(Launcher.class);
+        if (launcher == null) {
+            throw new IOException("source: docker: needs a node (run the step inside node { ... })");
+        }
+        listener.getLogger().println(STEP + ": docker save " + image);
+        // The build's environment (PATH, DOCKER_HOST from withEnv or the node) decides which docker runs.
+        EnvVars env = getContext().get(EnvVars.class);
+        int exit = launcher.launch().cmds("docker", "save", "--output", archive.getRemote(), image)
+                .envs(env == null ? new EnvVars() : env).pwd(workspace).stdout(listener).join();
+        if (exit != 0) {
+            archive.delete();
+            throw new IOException("source: 'docker save " + image + "' exited with " + exit);
+        }
+        return archive;
     }
 
     /** The PEM from a secret file credential (the usual home of a key) or a secret text credential. */

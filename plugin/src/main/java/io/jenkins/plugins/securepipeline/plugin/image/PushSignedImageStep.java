@@ -25,6 +25,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class PushSignedImageStep extends Step {
     static final int MAX_PARALLEL = 16;
+    /** {@code docker:NAME:TAG}: an image in the agent's Docker daemon, written with docker save first. */
+    static final String DOCKER_PREFIX = "docker:";
 
     private final String source;
     private final String target;
@@ -114,7 +116,11 @@ public class PushSignedImageStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            SourceSpec.parse(source == null ? "" : source);
+            if (source == null || !source.startsWith(DOCKER_PREFIX)) {
+                SourceSpec.parse(source == null ? "" : source);
+            } else if (source.length() == DOCKER_PREFIX.length()) {
+                throw new AbortException("pushSignedImage: source: docker:NAME:TAG needs an image name");
+            }
         } catch (InvalidImageException e) {
             throw new AbortException("pushSignedImage: " + e.getMessage().replace("--source", "source"));
         }

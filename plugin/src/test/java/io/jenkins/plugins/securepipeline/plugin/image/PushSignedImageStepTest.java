@@ -53,7 +53,11 @@ class PushSignedImageStepTest {
         Path layout = dir.resolve("layout");
         TestImages.ociLayout(layout, "latest", new int[] {4000, 9000, 2000}, 11);
         new FilePath(layout.toFile()).copyRecursiveTo(agent.getWorkspaceFor(job).child("build/image"));
+        addCredentials(signing);
+        return job;
+    }
 
+    private void addCredentials(KeyPair signing) throws Exception {
         String password = Files.readString(REGISTRY.writePasswordFile(dir.resolve("password")), StandardCharsets.UTF_8).strip();
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "registry", "test registry",
@@ -65,7 +69,29 @@ class PushSignedImageStepTest {
         store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "broken-key", "not a key",
                 Secret.fromString("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")));
         store.save();
-        return job;
+    }
+
+    @Test
+    void anImageInTheAgentsDockerDaemonIsSavedThenPushed(JenkinsRule r) throws Exception {
+        // A stand-in docker CLI on the agent's PATH: `docker save --output FILE IMAGE` writes a real docker save archive.
+        Path saved = dir.resolve("saved.tar");
+        TestImages.dockerArchive(saved, new int[] {3000, 5000}, true, 5);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path docker = bin.resolve("docker");
+        Files.writeString(docker, "#!/bin/sh\n[ \"$1\" = save ] && [ \"$2\" = --output ] || exit 2\n"
+                + "echo \"saving $4\"\ncp '" + saved + "' \"$3\"\n");
+        docker.toFile().setExecutable(true);
+        DumbSlave agent = r.createOnlineSlave(Label.get("docker"), new hudson.EnvVars("PATH", bin + ":" + System.getenv("PATH")));
+        addCredentials(ecKey());
+        WorkflowJob job = r.createProject(WorkflowJob.class, "from-docker");
+        job.setDefinition(new CpsFlowDefinition("node('docker') {\n"
+                + "  def pushed = pushSignedImage source: 'docker:shop/api:7', target: '" + REGISTRY.address() + "/shop/api:7', "
+                + "signingKeyCredentialsId: 'signing-key', registryCredentialsId: 'registry', insecureHttp: true\n"
+                + "  echo 'digest=' + pushed.digest\n}", true));
+        WorkflowRun b = r.assertBuildStatus(Result.SUCCESS, job.scheduleBuild2(0));
+        r.assertLogContains("saving shop/api:7", b);
+        r.assertLogContains("digest=" + Digest.of(REGISTRY.client().getManifest("shop/api", "7").bytes()), b);
+        assertEquals(0, agent.getWorkspaceFor(job).list("*.tar").length, "the saved archive is removed");
     }
 
     @Test
