@@ -76,13 +76,22 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
         FilePath savedFromDocker = null;
         try {
             String source = step.getSource();
-            if (source.startsWith(PushSignedImageStep.DOCKER_PREFIX)) {
-                savedFromDocker = dockerSave(source.substring(PushSignedImageStep.DOCKER_PREFIX.length()), workspace, listener);
-                source = "docker-archive:" + savedFromDocker.getName();
+            ImageReference promoted = step.promotionSource();
+            if (promoted != null) {
+                subject.put("promotedFrom", promoted.toString());
+                pushed = workspace.act(new PromoteFromRegistry(promoted.toString(),
+                        ImageAccess.credentials(promoted, step.getSourceRegistryCredentialsId(), session, run),
+                        target.toString(), ImageAccess.credentials(target, step.getRegistryCredentialsId(), session, run),
+                        step.isInsecureHttp(), step.getParallel()));
+            } else {
+                if (source.startsWith(PushSignedImageStep.DOCKER_PREFIX)) {
+                    savedFromDocker = dockerSave(source.substring(PushSignedImageStep.DOCKER_PREFIX.length()), workspace, listener);
+                    source = "docker-archive:" + savedFromDocker.getName();
+                }
+                pushed = workspace.act(new PushFromWorkspace(source, target.toString(), step.isInsecureHttp(),
+                        ImageAccess.credentials(target, step.getRegistryCredentialsId(), session, run), step.getParallel(),
+                        listener));
             }
-            pushed = workspace.act(new PushFromWorkspace(source, target.toString(), step.isInsecureHttp(),
-                    ImageAccess.credentials(target, step.getRegistryCredentialsId(), session, run), step.getParallel(),
-                    listener));
         } catch (RegistryException e) {
             throw fail(run, "push failed, nothing was signed: "
                     + ImmutableTagConflict.explain(e, target.repository(), target.tag()).getMessage(), subject);

@@ -27,12 +27,15 @@ public class PushSignedImageStep extends Step {
     static final int MAX_PARALLEL = 16;
     /** {@code docker:NAME:TAG}: an image in the agent's Docker daemon, written with docker save first. */
     static final String DOCKER_PREFIX = "docker:";
+    /** {@code registry:HOST/REPO@sha256:HEX}: promotion by digest from another registry or repository. */
+    static final String REGISTRY_PREFIX = "registry:";
 
     private final String source;
     private final String target;
     private String signingKey;
     private String signingKeyCredentialsId;
     private String registryCredentialsId;
+    private String sourceRegistryCredentialsId;
     private boolean insecureHttp;
     private int parallel = 4;
 
@@ -81,6 +84,33 @@ public class PushSignedImageStep extends Step {
                 : registryCredentialsId.trim();
     }
 
+    public String getSourceRegistryCredentialsId() {
+        return sourceRegistryCredentialsId;
+    }
+
+    /** For {@code registry:} sources that are not ECR: a username/password credential of the source registry. */
+    @DataBoundSetter
+    public void setSourceRegistryCredentialsId(String sourceRegistryCredentialsId) {
+        this.sourceRegistryCredentialsId = sourceRegistryCredentialsId == null || sourceRegistryCredentialsId.isBlank()
+                ? null : sourceRegistryCredentialsId.trim();
+    }
+
+    /** The promotion source, or null when the source is not {@code registry:}. */
+    ImageReference promotionSource() throws AbortException {
+        if (source == null || !source.startsWith(REGISTRY_PREFIX)) {
+            return null;
+        }
+        try {
+            ImageReference reference = ImageReference.parse(source.substring(REGISTRY_PREFIX.length()), "source");
+            if (reference.digest() == null) {
+                throw new AbortException("pushSignedImage: source: promote by digest, registry:HOST/REPO@sha256:HEX");
+            }
+            return reference;
+        } catch (InvalidImageException e) {
+            throw new AbortException("pushSignedImage: " + e.getMessage());
+        }
+    }
+
     public boolean isInsecureHttp() {
         return insecureHttp;
     }
@@ -116,7 +146,9 @@ public class PushSignedImageStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            if (source == null || !source.startsWith(DOCKER_PREFIX)) {
+            if (source != null && source.startsWith(REGISTRY_PREFIX)) {
+                promotionSource();
+            } else if (source == null || !source.startsWith(DOCKER_PREFIX)) {
                 SourceSpec.parse(source == null ? "" : source);
             } else if (source.length() == DOCKER_PREFIX.length()) {
                 throw new AbortException("pushSignedImage: source: docker:NAME:TAG needs an image name");

@@ -105,10 +105,18 @@ class PushSignedImageStepTest {
                 + "  echo 'digest=' + pushed.digest\n"
                 + "  verifyImageSignature image: pushed.reference, publicKeyCredentialsId: 'signing-pub', "
                 + "registryCredentialsId: 'registry', insecureHttp: true\n"
+                // promotion by digest to another repository, existing signatures brought along
+                + "  def promoted = pushSignedImage source: 'registry:' + pushed.reference, target: '" + REGISTRY.address()
+                + "/prod/web:1.4.2', signingKeyCredentialsId: 'signing-key', registryCredentialsId: 'registry', "
+                + "sourceRegistryCredentialsId: 'registry', insecureHttp: true\n"
+                + "  echo 'promoted=' + promoted.digest\n"
+                + "  verifyImageSignature image: promoted.reference, publicKeyCredentialsId: 'signing-pub', "
+                + "registryCredentialsId: 'registry', insecureHttp: true\n"
                 + "}", true));
         WorkflowRun b = r.assertBuildStatus(Result.SUCCESS, job.scheduleBuild2(0));
         ManifestDocument manifest = REGISTRY.client().getManifest("shop/web", "1.4.2");
         r.assertLogContains("digest=" + Digest.of(manifest.bytes()), b);
+        r.assertLogContains("promoted=" + Digest.of(manifest.bytes()), b);
         r.assertLogContains("pushSignedImage: signed", b);
         r.assertLogContains("is signed by the trusted key", b);
         assertEquals(AuditOutcome.PASSED,
