@@ -16,32 +16,18 @@ import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryException;
 import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
+import io.jenkins.plugins.securepipeline.plugin.SigningKeys;
 import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
-import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
-import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
-import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
-import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
-import io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer;
-import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
 import io.jenkins.plugins.securepipeline.signing.KeyFileException;
-import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
-import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
-import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
 import io.jenkins.plugins.securepipeline.signing.SigningException;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
 import io.jenkins.plugins.securepipeline.signing.cosign.SignerPayloadSigner;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The controller side of pushSignedImage: registry credentials (ECR token through the role session), the push
@@ -51,7 +37,6 @@ import software.amazon.awssdk.services.kms.KmsClient;
 final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
     static final String STEP = "pushSignedImage";
-    private static final int MAX_KEY_FILE_BYTES = 64 * 1024;
 
     private final transient PushSignedImageStep step;
 
@@ -140,20 +125,11 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
     private CosignSignaturePublisher.Published sign(RegistryClient registry, ImageReference image,
             Map<String, Object> annotations, AwsRoleSession session, Run<?, ?> run)
             throws IOException, InterruptedException, SigningException, KeyFileException {
-        if (step.getSigningKey() != null) {
-            KmsKeyReference key = KmsKeyReference.parse(step.getSigningKey());
-            String region = ImageAccess.region(session, EcrRegistryHost.parse(image.registry()));
-            try (KmsClient kms = ControllerAws.clients(region).kms(ImageAccess.awsCredentials(session, run, "KMS signing"))) {
-                SignatureVerifier selfCheck = AwsKmsPublicKey.verifierFor(kms, key);
-                return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(new AwsKmsSigner(kms, key)),
-                        annotations, selfCheck);
-            }
+        String region = ImageAccess.region(session, EcrRegistryHost.parse(image.registry()));
+        try (SigningKeys keys = SigningKeys.open(step.getSigningKey(), step.getSigningKeyCredentialsId(), session, run, region)) {
+            return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(keys.signer()), annotations,
+                    keys.verifier());
         }
-        PemKeyReader.KeyPair pair = PemKeyReader.readPrivateKey(signingKeyPem(run),
-                "credential " + step.getSigningKeyCredentialsId());
-        SignatureVerifier selfCheck = pair.publicKey().map(EcdsaP256Verifier::of).orElse(null);
-        return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(EcdsaP256Signer.of(pair)),
-                annotations, selfCheck);
     }
 
     /**
@@ -179,26 +155,6 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             throw new IOException("source: 'docker save " + image + "' exited with " + exit);
         }
         return archive;
-    }
-
-    /** The PEM from a secret file credential (the usual home of a key) or a secret text credential. */
-    private byte[] signingKeyPem(Run<?, ?> run) throws IOException {
-        StandardCredentials credential = CredentialLookup.find(step.getSigningKeyCredentialsId(), StandardCredentials.class,
-                run, "signingKeyCredentialsId");
-        if (credential instanceof FileCredentials file) {
-            try (InputStream in = file.getContent()) {
-                byte[] pem = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
-                if (pem.length > MAX_KEY_FILE_BYTES) {
-                    throw new IOException("signingKeyCredentialsId: the secret file is too large to be a PEM key");
-                }
-                return pem;
-            }
-        }
-        if (credential instanceof StringCredentials text) {
-            return text.getSecret().getPlainText().getBytes(StandardCharsets.US_ASCII);
-        }
-        throw new IOException("signingKeyCredentialsId: '" + step.getSigningKeyCredentialsId()
-                + "' is neither a secret file nor a secret text credential");
     }
 
     private static AbortException fail(Run<?, ?> run, String reason, Map<String, String> subject) throws IOException {

@@ -16,13 +16,18 @@ import io.jenkins.plugins.securepipeline.integrity.FileVerdict;
 import io.jenkins.plugins.securepipeline.integrity.HashOutcome;
 import io.jenkins.plugins.securepipeline.integrity.VerificationReport;
 import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumFileLoader;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumManifest;
+import io.jenkins.plugins.securepipeline.integrity.manifest.ManifestJson;
 import io.jenkins.plugins.securepipeline.integrity.manifest.ManifestSigning;
 import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
+import io.jenkins.plugins.securepipeline.plugin.SigningKeys;
+import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
 import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
 import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
 import io.jenkins.plugins.securepipeline.signing.KeyFileException;
 import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
+import io.jenkins.plugins.securepipeline.signing.SigningException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -120,6 +125,9 @@ final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecut
         for (ChecksumEntry entry : entries) {
             listener.getLogger().println(STEP + ": recorded " + entry.digest() + "  " + entry.name());
         }
+        if (step.getManifest() != null) {
+            writeManifest(workspace, run, listener, algorithm, entries, subject);
+        }
         subject.put("recorded", String.valueOf(entries.size()));
         AuditTrail.record(run, event(run, AuditOutcome.PASSED, "recorded " + entries.size() + " digest(s)", subject));
         Map<String, Object> result = new LinkedHashMap<>();
@@ -127,6 +135,25 @@ final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecut
         entries.forEach(entry -> digests.put(entry.name(), entry.digest().toString()));
         result.put("digests", digests);
         return result;
+    }
+
+    /** The JSON manifest, signed on the controller when a key is given, for verification in another account. */
+    private void writeManifest(FilePath workspace, Run<?, ?> run, TaskListener listener, DigestAlgorithm algorithm,
+            List<ChecksumEntry> entries, Map<String, String> subject) throws Exception {
+        ChecksumManifest manifest = ChecksumManifest.unsigned(algorithm, entries);
+        if (step.getSigningKey() != null || step.getSigningKeyCredentialsId() != null) {
+            try (SigningKeys keys = SigningKeys.open(step.getSigningKey(), step.getSigningKeyCredentialsId(),
+                    getContext().get(AwsRoleSession.class), run, null)) {
+                manifest = ManifestSigning.sign(manifest, keys.signer());
+            } catch (SigningException | KeyFileException | IllegalStateException e) {
+                throw fail(run, "cannot sign the manifest: " + e.getMessage(), subject);
+            }
+            subject.put("signedWith", step.getSigningKey() != null ? step.getSigningKey() : "credential " + step.getSigningKeyCredentialsId());
+        }
+        workspace.child(step.getManifest()).write(new String(ManifestJson.write(manifest), StandardCharsets.UTF_8), "UTF-8");
+        subject.put("manifest", step.getManifest());
+        listener.getLogger().println(STEP + ": wrote " + (manifest.signature().isPresent() ? "signed " : "")
+                + "manifest " + step.getManifest());
     }
 
     private List<ChecksumEntry> loadChecksums(FilePath workspace, Run<?, ?> run, Map<String, String> subject) throws Exception {

@@ -44,6 +44,9 @@ public class VerifyArtifactHashStep extends Step {
     private String build = "lastSuccessful";
     private boolean exact;
     private String publicKeyCredentialsId;
+    private String manifest;
+    private String signingKey;
+    private String signingKeyCredentialsId;
 
     @DataBoundConstructor
     public VerifyArtifactHashStep() {}
@@ -132,6 +135,36 @@ public class VerifyArtifactHashStep extends Step {
         this.publicKeyCredentialsId = blankToNull(publicKeyCredentialsId);
     }
 
+    public String getManifest() {
+        return manifest;
+    }
+
+    /** With {@code record: true}: also write the digests as a JSON manifest to this workspace file. */
+    @DataBoundSetter
+    public void setManifest(String manifest) {
+        this.manifest = blankToNull(manifest);
+    }
+
+    public String getSigningKey() {
+        return signingKey;
+    }
+
+    /** Sign the manifest with an AWS KMS key, {@code awskms:///<key>}, through the enclosing role session. */
+    @DataBoundSetter
+    public void setSigningKey(String signingKey) {
+        this.signingKey = blankToNull(signingKey);
+    }
+
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    /** Or sign it with a PEM private key from a secret file / secret text credential (read on the controller). */
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+        this.signingKeyCredentialsId = blankToNull(signingKeyCredentialsId);
+    }
+
     List<String> operands() {
         return files == null ? List.of() : Arrays.stream(files.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
@@ -151,6 +184,18 @@ public class VerifyArtifactHashStep extends Step {
         }
         if (!"lastSuccessful".equals(build) && !build.matches("[1-9]\\d{0,9}")) {
             throw new IllegalArgumentException("build: 'lastSuccessful' or a build number, got '" + build + "'");
+        }
+        if ((signingKey != null || signingKeyCredentialsId != null) && (manifest == null || !record)) {
+            throw new IllegalArgumentException("signingKey/signingKeyCredentialsId: sign the manifest written with record: true, manifest: 'FILE'");
+        }
+        if (signingKey != null && signingKeyCredentialsId != null) {
+            throw new IllegalArgumentException("give signingKey or signingKeyCredentialsId, not both");
+        }
+        if (signingKey != null && !signingKey.startsWith("awskms:///")) {
+            throw new IllegalArgumentException("signingKey: expected awskms:///<key>; a PEM key goes in a credential (signingKeyCredentialsId)");
+        }
+        if (manifest != null && !record) {
+            throw new IllegalArgumentException("manifest: is written with record: true");
         }
         if (publicKeyCredentialsId != null && checksums == null) {
             throw new IllegalArgumentException("publicKeyCredentialsId: only applies to a signed checksum manifest (checksums:)");

@@ -116,6 +116,30 @@ class VerifyArtifactHashStepTest {
     }
 
     @Test
+    void aManifestSignedWhenRecordingIsVerifiedWithThePublicKey(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("remote"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair release = generator.generateKeyPair();
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                "release-signing", "release signing key", Secret.fromString(privatePem(release))));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                "release-key", "release public key", Secret.fromString(pem(release))));
+        SystemCredentialsProvider.getInstance().save();
+
+        WorkflowRun b = run(r, "p", Result.SUCCESS, "writeFile file: 'app.txt', text: 'v1'\n"
+                + "verifyArtifactHash files: 'app.txt', record: true, manifest: 'checksums.json', signingKeyCredentialsId: 'release-signing'\n"
+                + "verifyArtifactHash checksums: 'checksums.json', publicKeyCredentialsId: 'release-key'");
+        r.assertLogContains("wrote signed manifest checksums.json", b);
+        r.assertLogContains("1 file: 1 MATCH", b);
+        r.assertLogNotContains("PRIVATE KEY", b);
+
+        WorkflowRun tampered = run(r, "p", Result.FAILURE, "writeFile file: 'app.txt', text: 'v2'\n"
+                + "verifyArtifactHash checksums: 'checksums.json', publicKeyCredentialsId: 'release-key'");
+        r.assertLogContains("MISMATCH app.txt", tampered);
+    }
+
+    @Test
     void argumentsNameTheProblem(JenkinsRule r) throws Exception {
         r.createOnlineSlave(Label.get("remote"));
         WorkflowRun none = run(r, "p", Result.FAILURE, "verifyArtifactHash files: 'a.txt'");
@@ -129,6 +153,12 @@ class VerifyArtifactHashStepTest {
                 List.of(new ChecksumEntry(name, ArtifactDigest.parse(sha256(content)))));
         ChecksumManifest signed = ManifestSigning.sign(manifest, new EcdsaP256Signer((ECPrivateKey) key.getPrivate(), "test-key"));
         return new String(ManifestJson.write(signed), StandardCharsets.UTF_8).replace("\n", "");
+    }
+
+    private static String privatePem(KeyPair key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static String pem(KeyPair key) {
