@@ -16,12 +16,7 @@ public final class AuditTrail {
         SecurePipelineConfiguration.get().auditLog().append(event);
         // Parallel branches of one build record concurrently; one report action per build.
         synchronized (run) {
-            SecurePipelineRunAction report = run.getAction(SecurePipelineRunAction.class);
-            if (report == null) {
-                report = new SecurePipelineRunAction();
-                run.addAction(report);
-            }
-            report.add(event);
+            SecurePipelineRunAction.of(run).add(event);
             run.save();
         }
     }

@@ -18,8 +18,48 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean
 public class SecurePipelineRunAction implements RunAction2 {
+    /** How many template findings a build keeps for its page; the full list is in the step's JSON/SARIF reports. */
+    static final int MAX_FINDINGS = 500;
+
     private final List<Entry> entries = new ArrayList<>();
+    private List<FindingRow> findings = new ArrayList<>();
     private transient Run<?, ?> run;
+
+    /** The action of {@code run}, added on first use. Callers hold the run's monitor and save the run. */
+    static SecurePipelineRunAction of(Run<?, ?> run) {
+        SecurePipelineRunAction report = run.getAction(SecurePipelineRunAction.class);
+        if (report == null) {
+            report = new SecurePipelineRunAction();
+            run.addAction(report);
+        }
+        return report;
+    }
+
+    /** Keeps template findings for the page (most severe first), up to {@link #MAX_FINDINGS} per build. */
+    public static void addFindings(Run<?, ?> run, List<FindingRow> rows) throws java.io.IOException {
+        synchronized (run) {
+            SecurePipelineRunAction report = of(run);
+            synchronized (report.entries) {
+                if (report.findings == null) {
+                    report.findings = new ArrayList<>();
+                }
+                for (FindingRow row : rows) {
+                    if (report.findings.size() >= MAX_FINDINGS) {
+                        break;
+                    }
+                    report.findings.add(row);
+                }
+            }
+            run.save();
+        }
+    }
+
+    @Exported(inline = true)
+    public List<FindingRow> getFindings() {
+        synchronized (entries) {
+            return findings == null ? List.of() : List.copyOf(findings);
+        }
+    }
 
     void add(AuditEvent event) {
         synchronized (entries) {
@@ -71,6 +111,71 @@ public class SecurePipelineRunAction implements RunAction2 {
             counts.merge(entry.getStep() + " " + entry.getOutcome(), 1, Integer::sum);
         }
         return counts;
+    }
+
+    /** One template finding as shown on the page: where, how bad, which rule, what to fix. */
+    @ExportedBean(defaultVisibility = 2)
+    public static final class FindingRow {
+        private final String file;
+        private final int line;
+        private final String severity;
+        private final String ruleId;
+        private final String resource;
+        private final String message;
+        private final boolean blocking;
+        private final boolean suppressed;
+
+        public FindingRow(String file, int line, String severity, String ruleId, String resource, String message,
+                boolean blocking, boolean suppressed) {
+            this.file = file;
+            this.line = line;
+            this.severity = severity;
+            this.ruleId = ruleId;
+            this.resource = resource;
+            this.message = message;
+            this.blocking = blocking;
+            this.suppressed = suppressed;
+        }
+
+        @Exported
+        public String getFile() {
+            return file;
+        }
+
+        @Exported
+        public int getLine() {
+            return line;
+        }
+
+        @Exported
+        public String getSeverity() {
+            return severity;
+        }
+
+        @Exported
+        public String getRuleId() {
+            return ruleId;
+        }
+
+        @Exported
+        public String getResource() {
+            return resource;
+        }
+
+        @Exported
+        public String getMessage() {
+            return message;
+        }
+
+        @Exported
+        public boolean isBlocking() {
+            return blocking;
+        }
+
+        @Exported
+        public boolean isSuppressed() {
+            return suppressed;
+        }
     }
 
     /** One decision as stored in build.xml: plain fields, so XStream needs no converter. */

@@ -11,6 +11,7 @@ import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
 import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
+import io.jenkins.plugins.securepipeline.plugin.SecurePipelineRunAction;
 import io.jenkins.plugins.securepipeline.template.Finding;
 import io.jenkins.plugins.securepipeline.template.ParameterValues;
 import io.jenkins.plugins.securepipeline.template.PolicyTightening;
@@ -91,6 +92,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                 workspace.child(step.getJsonFile()).write(ReportFormat.parse("json").render(result, version), "UTF-8");
             }
             logSummary(listener, result);
+            SecurePipelineRunAction.addFindings(run, findingRows(result));
             return conclude(run, listener, result);
         } catch (TemplateParseException e) {
             throw refuse(run, e.getMessage(), Map.of());
@@ -159,6 +161,20 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         if (result.findingCount() - result.suppressedCount() > MAX_FINDINGS_LOGGED) {
             listener.getLogger().println("  ... the rest are in " + step.getJsonFile() + " and " + step.getSarifFile());
         }
+    }
+
+    /** The findings for the build's page, most severe first, suppressed ones last. */
+    private static List<SecurePipelineRunAction.FindingRow> findingRows(ScanResult result) {
+        List<SecurePipelineRunAction.FindingRow> rows = new ArrayList<>();
+        for (TemplateReport report : result.templates()) {
+            for (Finding finding : report.findings()) {
+                rows.add(new SecurePipelineRunAction.FindingRow(report.path(), finding.line(), finding.severity().label(),
+                        finding.ruleId(), finding.resource(), finding.message(), result.blocks(finding), finding.suppressed()));
+            }
+        }
+        rows.sort(Comparator.comparing(SecurePipelineRunAction.FindingRow::isSuppressed)
+                .thenComparing(row -> -Severity.parse(row.getSeverity()).ordinal()));
+        return rows;
     }
 
     /** Reports name files as they are in the workspace, not as they were in the controller's scratch directory. */

@@ -7,6 +7,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.securepipeline.audit.AuditLog;
 import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
+import io.jenkins.plugins.securepipeline.plugin.SecurePipelineRunAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -44,6 +45,11 @@ class ScanTemplateStepTest {
         r.assertLogContains("scanTemplate: ", b);
         assertEquals(AuditOutcome.BLOCKED,
                 AuditLog.read(SecurePipelineConfiguration.get().auditLog().file()).events().get(0).outcome());
+        SecurePipelineRunAction.FindingRow worst = b.getAction(SecurePipelineRunAction.class).getFindings().get(0);
+        assertEquals("ASP-S3-003", worst.getRuleId());
+        assertEquals("infra/site.yaml", worst.getFile());
+        assertEquals(6, worst.getLine());
+        assertEquals(true, worst.isBlocking());
     }
 
     @Test
