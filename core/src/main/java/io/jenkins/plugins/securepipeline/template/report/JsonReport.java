@@ -1,86 +1,113 @@
 package io.jenkins.plugins.securepipeline.template.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.securepipeline.template.Finding;
 import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateReport;
 import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The machine-readable report whose shape the Jenkins step and CI checks rely on:
  * {@code {"templates":[{"path","error","findings":[...]}],"summary":{...}}}.
  */
 public final class JsonReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The main report is written with the streaming generator of jackson-core, not the tree model: a one-shot CLI run
+     * then does not load and initialise jackson-databind (some 300 classes) just to print it.
+     */
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /** The tree model, for the reports that use it (SARIF); created only when one of them is asked for. */
+    private static final class Tree {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private JsonReport() {}
 
     public static String render(ScanResult result) {
-        ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode templates = root.putArray("templates");
-        for (TemplateReport template : result.templates()) {
-            ObjectNode t = templates.addObject();
-            t.put("path", template.path());
-            if (template.error() == null) {
-                t.putNull("error");
-            } else {
-                t.put("error", template.error());
-            }
-            ArrayNode findings = t.putArray("findings");
-            for (Finding f : template.findings()) {
-                ObjectNode n = findings.addObject();
-                n.put("ruleId", f.ruleId());
-                n.put("severity", f.severity().name());
-                n.put("resource", f.resource());
-                n.put("resourceType", f.resourceType());
-                n.put("line", f.line());
-                n.put("column", f.column());
-                n.put("message", f.message());
-                ObjectNode references = n.putObject("references");
-                strings(references.putArray("cfn_nag"), f.references().cfnNag());
-                strings(references.putArray("checkov"), f.references().checkov());
-                strings(references.putArray("cdk_nag"), f.references().cdkNag());
-                n.put("suppressed", f.suppressed());
-                if (f.suppressed()) {
-                    n.put("suppression", f.suppression());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeArrayFieldStart("templates");
+            for (TemplateReport template : result.templates()) {
+                json.writeStartObject();
+                json.writeStringField("path", template.path());
+                json.writeStringField("error", template.error());
+                json.writeArrayFieldStart("findings");
+                for (Finding f : template.findings()) {
+                    writeFinding(json, f, result.blocks(f));
                 }
-                n.put("blocking", result.blocks(f));
+                json.writeEndArray();
+                json.writeEndObject();
             }
-        }
-        ObjectNode summary = root.putObject("summary");
-        summary.put("templates", result.templates().size());
-        summary.put("errors", result.errorCount());
-        summary.put("skipped", result.skipped());
-        summary.put("findings", result.findingCount());
-        summary.put("suppressed", result.suppressedCount());
-        summary.put("blocking", result.blockingCount());
-        summary.put("failOn", result.threshold() == null ? "never" : result.threshold().label());
-        ObjectNode bySeverity = summary.putObject("bySeverity");
-        result.countsBySeverity().forEach((Severity s, Long n) -> bySeverity.put(s.name(), n));
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
+            json.writeEndArray();
+            json.writeObjectFieldStart("summary");
+            json.writeNumberField("templates", result.templates().size());
+            json.writeNumberField("errors", result.errorCount());
+            json.writeNumberField("skipped", result.skipped());
+            json.writeNumberField("findings", result.findingCount());
+            json.writeNumberField("suppressed", result.suppressedCount());
+            json.writeNumberField("blocking", result.blockingCount());
+            json.writeStringField("failOn", result.threshold() == null ? "never" : result.threshold().label());
+            json.writeObjectFieldStart("bySeverity");
+            for (Map.Entry<Severity, Long> count : result.countsBySeverity().entrySet()) {
+                json.writeNumberField(count.getKey().name(), count.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out + "\n";
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private static void writeFinding(JsonGenerator json, Finding f, boolean blocking) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", f.ruleId());
+        json.writeStringField("severity", f.severity().name());
+        json.writeStringField("resource", f.resource());
+        json.writeStringField("resourceType", f.resourceType());
+        json.writeNumberField("line", f.line());
+        json.writeNumberField("column", f.column());
+        json.writeStringField("message", f.message());
+        json.writeObjectFieldStart("references");
+        strings(json, "cfn_nag", f.references().cfnNag());
+        strings(json, "checkov", f.references().checkov());
+        strings(json, "cdk_nag", f.references().cdkNag());
+        json.writeEndObject();
+        json.writeBooleanField("suppressed", f.suppressed());
+        if (f.suppressed()) {
+            json.writeStringField("suppression", f.suppression());
+        }
+        json.writeBooleanField("blocking", blocking);
+        json.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Tree.MAPPER;
     }
 
     static String write(Object tree) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
+            return Tree.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
