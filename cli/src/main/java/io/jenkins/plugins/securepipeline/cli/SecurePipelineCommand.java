@@ -1,6 +1,9 @@
 package io.jenkins.plugins.securepipeline.cli;
 
 import io.jenkins.plugins.securepipeline.ProductInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,28 +16,53 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SecurePipelineCommand.Version.class,
         description = "Promote containers and templates into AWS accounts safely, without long-lived AWS keys.",
-        subcommands = {
-                AssumeRoleCommand.class,
-                ScanTemplateCommand.class,
-                HashCommand.class,
-                VerifyHashCommand.class,
-                GateWindowCommand.class,
-                io.jenkins.plugins.securepipeline.cli.image.PushImageCommand.class,
-                io.jenkins.plugins.securepipeline.cli.image.VerifyImageCommand.class,
-                io.jenkins.plugins.securepipeline.cli.image.CopyImageCommand.class,
-        },
         exitCodeOnInvalidInput = ExitCodes.USAGE)
 public final class SecurePipelineCommand implements Runnable {
+    /** Every subcommand, in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("assume-role", AssumeRoleCommand.class);
+        commands.put("scan-template", ScanTemplateCommand.class);
+        commands.put("hash", HashCommand.class);
+        commands.put("verify-hash", VerifyHashCommand.class);
+        commands.put("gate-window", GateWindowCommand.class);
+        commands.put("push-image", io.jenkins.plugins.securepipeline.cli.image.PushImageCommand.class);
+        commands.put("verify-image", io.jenkins.plugins.securepipeline.cli.image.VerifyImageCommand.class);
+        commands.put("copy-image", io.jenkins.plugins.securepipeline.cli.image.CopyImageCommand.class);
+        return Collections.unmodifiableMap(commands);
+    }
+
+    /**
+     * Builds only the subcommand that is run, when the first argument names one: a one-shot CLI run should not
+     * pay for the option models of all eight commands. Help, version and errors get the full command line.
+     */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.exit(forArguments(args).execute(args));
+    }
+
+    static CommandLine forArguments(String[] args) {
+        Class<?> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        return only == null ? newCommandLine()
+                : withOutput(new CommandLine(new SecurePipelineCommand()).addSubcommand(args[0], only));
     }
 
     /** The configured command line, shared by {@link #main} and the tests so both see the same behaviour. */
     public static CommandLine newCommandLine() {
-        CommandLine commandLine = new CommandLine(new SecurePipelineCommand());
+        return withOutput(withAllSubcommands(new CommandLine(new SecurePipelineCommand())));
+    }
+
+    /** Adds every subcommand, created by the command line's own factory (tests pass one that injects clients). */
+    static CommandLine withAllSubcommands(CommandLine commandLine) {
+        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        return commandLine;
+    }
+
+    private static CommandLine withOutput(CommandLine commandLine) {
         // Checksum files and reports are UTF-8 whatever the locale (Java 17 would otherwise use it for stdout).
         commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
@@ -42,15 +70,15 @@ public final class SecurePipelineCommand implements Runnable {
     }
 
     /** For tests: subcommands that read the environment see {@code environment} instead of the process's. */
-    static CommandLine newCommandLine(java.util.Map<String, String> environment) {
+    static CommandLine newCommandLine(Map<String, String> environment) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        return new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
+        return withAllSubcommands(new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
                 return type == AssumeRoleCommand.class ? (K) new AssumeRoleCommand(environment) : defaults.create(type);
             }
-        });
+        }));
     }
 
     @Override

@@ -48,7 +48,7 @@ class GateWindowCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
+        CommandLine cli = SecurePipelineCommand.withAllSubcommands(new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == GateWindowCommand.class) {
@@ -56,7 +56,7 @@ class GateWindowCommandTest {
                 }
                 return CommandLine.defaultFactory().create(type);
             }
-        });
+        }));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -210,7 +210,7 @@ class HashCommandsTest {
         };
         StringWriter kmsOut = new StringWriter();
         StringWriter kmsErr = new StringWriter();
-        CommandLine cli = new CommandLine(new SecurePipelineCommand(), factory);
+        CommandLine cli = SecurePipelineCommand.withAllSubcommands(new CommandLine(new SecurePipelineCommand(), factory));
         cli.setOut(new PrintWriter(kmsOut, true));
         cli.setErr(new PrintWriter(kmsErr, true));
 

@@ -41,4 +41,19 @@ class SecurePipelineCommandTest {
         assertThat(run()).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Missing subcommand");
     }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("assume-role", "scan-template", "hash", "verify-hash", "gate-window",
+                "push-image", "verify-image", "copy-image");
+    }
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandItNames() {
+        assertThat(SecurePipelineCommand.forArguments(new String[] {"scan-template", "--help"}).getSubcommands())
+                .containsOnlyKeys("scan-template");
+        assertThat(SecurePipelineCommand.forArguments(new String[] {"--help"}).getSubcommands()).hasSize(8);
+        assertThat(SecurePipelineCommand.forArguments(new String[] {"no-such-command"}).getSubcommands()).hasSize(8);
+    }
 }
