@@ -37,7 +37,7 @@ public class AccessKeyIdentity extends ControllerIdentity {
     @Override
     public CredentialSource credentialSource(Run<?, ?> run) {
         AmazonWebServicesCredentials credential =
-                CredentialLookup.find(credentialsId, AmazonWebServicesCredentials.class, run, "AWS credential");
+                CredentialLookup.adminCredential(credentialsId, AmazonWebServicesCredentials.class, run, "AWS credential");
         AwsCredentials keys = credential.resolveCredentials();
         String sessionToken = keys instanceof AwsSessionCredentials session ? session.sessionToken() : null;
         return new CredentialSource.StaticKeys(keys.accessKeyId(), keys.secretAccessKey(), sessionToken);

@@ -66,7 +66,7 @@ public final class ControllerAws {
                 return DefaultCredentialsProvider.builder().build();
             }
             if (identity instanceof AccessKeyIdentity accessKey) {
-                return CredentialLookup.find(accessKey.getCredentialsId(), AmazonWebServicesCredentials.class, run,
+                return CredentialLookup.adminCredential(accessKey.getCredentialsId(), AmazonWebServicesCredentials.class, run,
                         "AWS credential");
             }
             throw new IllegalStateException(purpose + " needs a role ARN: the controller identity ("

@@ -67,7 +67,7 @@ public class RolesAnywhereIdentity extends ControllerIdentity {
 
     @Override
     public CredentialSource credentialSource(Run<?, ?> run) {
-        StandardCertificateCredentials credential = CredentialLookup.find(certificateCredentialsId,
+        StandardCertificateCredentials credential = CredentialLookup.adminCredential(certificateCredentialsId,
                 StandardCertificateCredentials.class, run, "certificate credential");
         KeyStore keyStore = credential.getKeyStore();
         char[] password = credential.getPassword().getPlainText().toCharArray();

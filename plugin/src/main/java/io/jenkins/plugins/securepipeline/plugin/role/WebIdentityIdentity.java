@@ -39,7 +39,7 @@ public class WebIdentityIdentity extends ControllerIdentity {
     public CredentialSource credentialSource(Run<?, ?> run) {
         // Minted when the engine asks (also on renewal), in this build's context.
         return CredentialSource.WebIdentity.fromSupplier(() -> CredentialLookup
-                .find(tokenCredentialsId, StringCredentials.class, run, "OIDC token credential")
+                .adminCredential(tokenCredentialsId, StringCredentials.class, run, "OIDC token credential")
                 .getSecret().getPlainText());
     }
 
