@@ -8,7 +8,7 @@ public record TemplateReport(String path, String error, List<Finding> findings) 
         findings = List.copyOf(findings);
     }
 
-    static TemplateReport failed(String path, String error) {
+    public static TemplateReport failed(String path, String error) {
         return new TemplateReport(path, error, List.of());
     }
 }

@@ -45,7 +45,8 @@ public final class TemplateScanner {
      * and the policy file's is the caller's job (the CLI prefers the command line).
      */
     public ScanResult scan(List<Path> paths, Severity threshold) throws IOException {
-        List<FileOutcome> outcomes = scanAll(TemplateFiles.expand(paths));
+        List<Path> roots = scanRoots(paths);
+        List<FileOutcome> outcomes = scanAll(TemplateFiles.expand(paths), roots);
         List<TemplateReport> reports = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         int skipped = 0;
@@ -63,6 +64,35 @@ public final class TemplateScanner {
         return new ScanResult(reports, skipped, threshold);
     }
 
+    /**
+     * The directories a nested stack may be read from: each listed directory, and the directory of each listed
+     * file, as real paths. A nested stack's location comes from the template itself, so without this bound a
+     * template could make the scanner read (and report on) any file the process can read.
+     */
+    private static List<Path> scanRoots(List<Path> paths) throws IOException {
+        List<Path> roots = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                continue; // TemplateFiles.expand names the missing path
+            }
+            Path real = path.toRealPath();
+            Path root = Files.isDirectory(real) ? real : real.getParent();
+            if (root != null) {
+                roots.add(root);
+            }
+        }
+        return roots;
+    }
+
+    private static boolean insideRoots(Path file, List<Path> roots) {
+        try {
+            Path real = file.toRealPath();
+            return roots.stream().anyMatch(real::startsWith);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** What one listed file produced: its report and its nested stacks' reports, or nothing if not a template. */
     private record FileOutcome(List<TemplateReport> reports, boolean template) {}
 
@@ -70,12 +100,12 @@ public final class TemplateScanner {
      * Files are independent, so they are scanned on a few threads (at most 4, never more than the processors);
      * results keep the order of the file list so reports are stable.
      */
-    private List<FileOutcome> scanAll(List<Path> files) throws IOException {
+    private List<FileOutcome> scanAll(List<Path> files, List<Path> roots) throws IOException {
         int threads = Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors()));
         if (threads <= 1) {
             List<FileOutcome> outcomes = new ArrayList<>();
             for (Path file : files) {
-                outcomes.add(scanListed(file));
+                outcomes.add(scanListed(file, roots));
             }
             return outcomes;
         }
@@ -87,7 +117,7 @@ public final class TemplateScanner {
         try {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             for (Path file : files) {
-                futures.add(pool.submit(() -> scanListed(file)));
+                futures.add(pool.submit(() -> scanListed(file, roots)));
             }
             List<FileOutcome> outcomes = new ArrayList<>();
             for (Future<FileOutcome> future : futures) {
@@ -109,14 +139,14 @@ public final class TemplateScanner {
         }
     }
 
-    private FileOutcome scanListed(Path file) {
+    private FileOutcome scanListed(Path file, List<Path> roots) {
         List<TemplateReport> reports = new ArrayList<>();
-        boolean template = scanFile(file, reports, new HashSet<>(), false);
+        boolean template = scanFile(file, roots, reports, new HashSet<>(), false);
         return new FileOutcome(reports, template);
     }
 
     /** Scans one file (and its local nested stacks); returns false when it is not a CloudFormation template. */
-    private boolean scanFile(Path file, List<TemplateReport> reports, Set<Path> seen, boolean nested) {
+    private boolean scanFile(Path file, List<Path> roots, List<TemplateReport> reports, Set<Path> seen, boolean nested) {
         Path key = file.toAbsolutePath().normalize();
         if (!seen.add(key)) {
             return true;
@@ -145,8 +175,11 @@ public final class TemplateScanner {
             for (Path child : children) {
                 if (!Files.isRegularFile(child)) {
                     reports.add(TemplateReport.failed(child.toString(), child + ": nested stack template not found"));
+                } else if (!insideRoots(child, roots)) {
+                    reports.add(TemplateReport.failed(child.toString(), child + ": nested stack template is outside"
+                            + " the scanned paths; add its directory to the scan to check it"));
                 } else {
-                    scanFile(child, reports, seen, true);
+                    scanFile(child, roots, reports, seen, true);
                 }
             }
         } catch (RuntimeException e) {

@@ -119,6 +119,26 @@ class TemplateScannerTest {
     }
 
     @Test
+    void nestedStacksOutsideTheScannedPathsAreErrorsNotReads() throws Exception {
+        write("outside/secret.yaml", "Resources:", "  B:", "    Type: AWS::S3::Bucket");
+        Path scanned = dir.resolve("scanned");
+        Files.createDirectories(scanned);
+        Files.createSymbolicLink(scanned.resolve("link.yaml"), dir.resolve("outside/secret.yaml"));
+        Path parent = write("scanned/parent.yaml", "Resources:",
+                "  Up:", "    Type: AWS::CloudFormation::Stack", "    Properties: {TemplateURL: ../outside/secret.yaml}",
+                "  Linked:", "    Type: AWS::Serverless::Application", "    Properties: {Location: link.yaml}");
+
+        ScanResult result = new TemplateScanner().scan(List.of(parent), Severity.HIGH);
+
+        assertThat(result.templates()).extracting(TemplateReport::error).containsExactly(null,
+                dir.resolve("outside/secret.yaml") + ": nested stack template is outside the scanned paths; add its"
+                        + " directory to the scan to check it",
+                scanned.resolve("link.yaml") + ": nested stack template is outside the scanned paths; add its"
+                        + " directory to the scan to check it");
+        assertThat(result.errorCount()).isEqualTo(2);
+    }
+
+    @Test
     void directoriesAreWalkedAndNonTemplatesCounted() throws Exception {
         write("a/stack.yaml", "Resources:", "  Q:", "    Type: AWS::SQS::Queue");
         write("a/config.json", "{\"name\": \"not a template\"}");

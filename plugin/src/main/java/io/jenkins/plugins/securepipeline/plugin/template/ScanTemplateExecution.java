@@ -68,6 +68,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             if (copied == 0) {
                 throw refuse(run, "no file in the workspace matches files: '" + step.getFiles() + "'", Map.of());
             }
+            List<String> links = removeSymbolicLinks(templates);
             ParameterValues parameters = step.getParameters() == null ? ParameterValues.NONE
                     : ParameterValues.read(copyInput(workspace, step.getParameters(), scratch, "parameters"));
             ScanPolicy pipelinePolicy = step.getPolicy() == null ? ScanPolicy.DEFAULT
@@ -82,7 +83,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             }
             ScanPolicy policy = tightening.policy();
             ScanResult local = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(List.of(templates), policy.threshold());
-            ScanResult result = relativeTo(local, templates);
+            ScanResult result = relativeTo(local, templates, links);
 
             String version = ProductInfo.current().version();
             if (step.getSarifFile() != null) {
@@ -178,8 +179,12 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     }
 
     /** Reports name files as they are in the workspace, not as they were in the controller's scratch directory. */
-    private static ScanResult relativeTo(ScanResult result, Path root) {
+    private static ScanResult relativeTo(ScanResult result, Path root, List<String> links) {
         List<TemplateReport> reports = new ArrayList<>();
+        for (String link : links) {
+            reports.add(TemplateReport.failed(link, link + ": symbolic link, not followed; list the file it points to"
+                    + " instead"));
+        }
         String prefix = root.toString() + root.getFileSystem().getSeparator();
         for (TemplateReport report : result.templates()) {
             String path = report.path().startsWith(prefix) ? report.path().substring(prefix.length()) : report.path();
@@ -187,6 +192,24 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             reports.add(new TemplateReport(path.replace('\\', '/'), error, report.findings()));
         }
         return new ScanResult(reports, result.skipped(), result.threshold());
+    }
+
+    /**
+     * The copy keeps symbolic links as links, and here they would resolve on the controller, not on the agent:
+     * a link in the workspace could make the scan read (and quote in its report) a controller file. Links are
+     * removed before scanning and each one becomes an error, so a linked template is never silently unscanned.
+     */
+    private static List<String> removeSymbolicLinks(Path root) throws IOException {
+        List<Path> links;
+        try (Stream<Path> paths = Files.walk(root)) {
+            links = paths.filter(Files::isSymbolicLink).toList();
+        }
+        List<String> names = new ArrayList<>();
+        for (Path link : links) {
+            Files.delete(link);
+            names.add(root.relativize(link).toString().replace('\\', '/'));
+        }
+        return names;
     }
 
     private static Path copyInput(FilePath workspace, String relative, Path scratch, String what) throws Exception {

@@ -91,4 +91,13 @@ class ScanTemplateStepTest {
         r.assertLogContains("broken.yaml:", b);
         r.assertLogContains("could not be read", b);
     }
+
+    @Test
+    void aSymbolicLinkInTheWorkspaceIsAnErrorNotAControllerFileRead(JenkinsRule r) throws Exception {
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'infra/site.yaml', text: \"" + PRIVATE_BUCKET + "\"\n"
+                + "sh 'ln -s /etc/hostname infra/leak.yaml'\n"
+                + "scanTemplate files: 'infra/**', failOn: 'never'");
+        r.assertLogContains("infra/leak.yaml: symbolic link, not followed", b);
+    }
 }
