@@ -11,6 +11,7 @@ import io.jenkins.plugins.securepipeline.window.BreakGlass;
 import io.jenkins.plugins.securepipeline.window.CalendarSet;
 import io.jenkins.plugins.securepipeline.window.WindowDecision;
 import io.jenkins.plugins.securepipeline.window.WindowReason;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,21 +19,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Decides on a timer thread (never the CPS VM thread: calendars may fetch iCalendar URLs or ask AWS) and, while
- * closed, waits like {@code sleep}: no executor is held, only the deadline and the gate's identity are persisted,
- * and {@link #onResume()} re-arms the timer after a controller restart.
+ * Decides on a small pool of its own (never the CPS VM thread, and not on Jenkins' shared {@link Timer}, which
+ * only schedules: calendars may fetch iCalendar URLs or ask AWS, and a slow calendar must not delay every other
+ * timer task of the controller). While closed it waits like {@code sleep}: no executor is held, only the deadline
+ * and the gate's identity are persisted, and {@link #onResume()} re-arms the timer after a controller restart.
  */
 public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
     private static final long serialVersionUID = 1L;
     /** Calendars can change while a gate waits (an admin edit, a Change Calendar); look again at least this often. */
     static final Duration RECHECK = Duration.ofMinutes(5);
+    private static final Logger LOGGER = Logger.getLogger(GateBlackoutWindowExecution.class.getName());
+    private static final ExecutorService DECISIONS = decisionPool();
+    /** Guards only the flip of {@link #completed}: held for no I/O, so {@link #stop} never waits on a decision. */
+    private static final Object COMPLETION = new Object();
 
     private final ArrayList<String> calendarNames;
     private final String inlineWindows;
@@ -41,7 +52,7 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
     private final String gateId = UUID.randomUUID().toString();
     private long deadlineMillis;
     private String waitingUntil;
-    private boolean completed;
+    private volatile boolean completed;
 
     private transient volatile ScheduledFuture<?> task;
 
@@ -71,20 +82,49 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
         schedule(0);
     }
 
+    /**
+     * Called on the CPS VM thread, possibly while a decision is fetching a calendar: so it takes no lock a decision
+     * holds and does no I/O itself. Removing the gate from the override page happens on the decision pool.
+     */
     @Override
     public void stop(Throwable cause) throws Exception {
-        synchronized (this) {
-            completed = true;
-        }
+        boolean claimed = claimCompletion();
         ScheduledFuture<?> current = task;
         if (current != null) {
             current.cancel(false);
         }
-        try {
-            FreezeOverrideAction.gateFinished(getContext().get(Run.class), gateId);
-        } finally {
-            super.stop(cause);
+        if (claimed) {
+            Run<?, ?> run = getContext().get(Run.class);
+            DECISIONS.execute(() -> {
+                try {
+                    FreezeOverrideAction.gateFinished(run, gateId);
+                } catch (IOException | RuntimeException e) {
+                    LOGGER.log(Level.WARNING, "could not remove a stopped freeze gate from " + run, e);
+                }
+            });
         }
+        super.stop(cause);
+    }
+
+    /** True for exactly one caller: the one that completes this step (a decision or {@link #stop}). */
+    private boolean claimCompletion() {
+        synchronized (COMPLETION) {
+            if (completed) {
+                return false;
+            }
+            completed = true;
+            return true;
+        }
+    }
+
+    private static ExecutorService decisionPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, "gateBlackoutWindow decision");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Override
@@ -106,9 +146,10 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
     }
 
     private void schedule(long delayMillis) {
-        task = Timer.get().schedule(this::decide, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        task = Timer.get().schedule(() -> DECISIONS.execute(this::decide), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }
 
+    /** Synchronized so a timer and an override's {@link #recheck} never decide at the same time. */
     private synchronized void decide() {
         if (completed) {
             return;
@@ -133,7 +174,14 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
                 keepWaiting(run, listener, decision, now);
             }
         } catch (Exception e) {
-            completed = true;
+            if (!claimCompletion()) {
+                return;
+            }
+            try {
+                FreezeOverrideAction.gateFinished(getContext().get(Run.class), gateId);
+            } catch (Exception cleanup) {
+                e.addSuppressed(cleanup);
+            }
             getContext().onFailure(e);
         }
     }
@@ -157,7 +205,17 @@ public class GateBlackoutWindowExecution extends AbstractStepExecutionImpl {
     }
 
     private void finish(Run<?, ?> run, TaskListener listener, WindowDecision decision, String failure) throws Exception {
-        completed = true;
+        if (!claimCompletion()) {
+            return; // stopped while this decision was being made
+        }
+        try {
+            complete(run, listener, decision, failure);
+        } catch (Exception e) {
+            getContext().onFailure(e); // this decision owns the completion, so it must still end the step
+        }
+    }
+
+    private void complete(Run<?, ?> run, TaskListener listener, WindowDecision decision, String failure) throws Exception {
         FreezeOverrideAction.gateFinished(run, gateId);
         if (failure == null) {
             AuditOutcome outcome = decision.breakGlass() != null ? AuditOutcome.OVERRIDDEN : AuditOutcome.OPEN;

@@ -120,7 +120,12 @@ class GateBlackoutWindowStepTest {
         b.doStop();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
         r.assertLogNotContains("deploying", b);
-        assertEquals(List.of(), b.getAction(FreezeOverrideAction.class).getWaitingGates());
+        // stop() leaves the override page's clean-up to the decision pool (no I/O on the CPS VM thread).
+        FreezeOverrideAction overrides = b.getAction(FreezeOverrideAction.class);
+        for (int i = 0; i < 100 && !overrides.getWaitingGates().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), overrides.getWaitingGates());
     }
 
     @Test
