@@ -38,10 +38,9 @@ public final class CredentialLookup {
         }
         // The same contextualisation the build-context lookup does, so an OIDC token credential still mints a
         // token that names this build.
+        CredentialsProvider.track(run, credential);
         Credentials contextual = credential.forRun(run);
-        C result = type.isInstance(contextual) ? type.cast(contextual) : credential;
-        CredentialsProvider.track(run, result);
-        return result;
+        return type.isInstance(contextual) ? type.cast(contextual) : credential;
     }
 
     /** A credential a pipeline names in its step arguments, resolved in the build's context. */
