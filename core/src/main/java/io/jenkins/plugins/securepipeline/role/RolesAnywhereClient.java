@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.securepipeline.aws.AwsCallException;
 import io.jenkins.plugins.securepipeline.aws.AwsClientSettings;
 import io.jenkins.plugins.securepipeline.aws.AwsFailure;
+import io.jenkins.plugins.securepipeline.net.JdkHttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,33 +50,37 @@ final class RolesAnywhereClient {
                 .followRedirects(HttpClient.Redirect.NEVER);
         settings.proxy().ifPresent(proxy -> http.proxy(proxy.proxySelector()));
         HttpClient client = http.build();
-        for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder call = HttpRequest.newBuilder(uri).timeout(settings.readTimeout())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            signer.sign(hostHeader(uri), path, body, settings.region(), clock.instant()).forEach(call::header);
-            HttpResponse<String> response;
-            try {
-                response = client.send(call.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                if (attempt < settings.maxAttempts()) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                HttpRequest.Builder call = HttpRequest.newBuilder(uri).timeout(settings.readTimeout())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                signer.sign(hostHeader(uri), path, body, settings.region(), clock.instant()).forEach(call::header);
+                HttpResponse<String> response;
+                try {
+                    response = client.send(call.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    if (attempt < settings.maxAttempts()) {
+                        pause(attempt);
+                        continue;
+                    }
+                    throw new AwsCallException(AwsFailure.of("IAM Roles Anywhere", "CreateSession", e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AwsCallException(AwsFailure.of("IAM Roles Anywhere", "CreateSession", e));
+                }
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    return parse(response.body(), status);
+                }
+                if ((status == 429 || status >= 500) && attempt < settings.maxAttempts()) {
                     pause(attempt);
                     continue;
                 }
-                throw new AwsCallException(AwsFailure.of("IAM Roles Anywhere", "CreateSession", e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AwsCallException(AwsFailure.of("IAM Roles Anywhere", "CreateSession", e));
+                throw new AwsCallException(AwsFailure.fromService("IAM Roles Anywhere", "CreateSession",
+                        errorCode(response), status, errorMessage(response.body())));
             }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return parse(response.body(), status);
-            }
-            if ((status == 429 || status >= 500) && attempt < settings.maxAttempts()) {
-                pause(attempt);
-                continue;
-            }
-            throw new AwsCallException(AwsFailure.fromService("IAM Roles Anywhere", "CreateSession",
-                    errorCode(response), status, errorMessage(response.body())));
+        } finally {
+            JdkHttpClients.close(client);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.window;
 
+import io.jenkins.plugins.securepipeline.net.JdkHttpClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.Locale;
  * followed except from https to http. Only callers that chose to allow URL imports construct one.
  */
 public final class IcsUrlFetcher {
-    private final HttpClient client;
     private final Duration timeout;
     private final int maxBytes;
 
@@ -26,10 +26,6 @@ public final class IcsUrlFetcher {
     public IcsUrlFetcher(Duration timeout, int maxBytes) {
         this.timeout = timeout;
         this.maxBytes = maxBytes;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
     }
 
     /** @throws InvalidCalendarException saying what went wrong, without a stack trace */
@@ -39,6 +35,11 @@ public final class IcsUrlFetcher {
             throw new InvalidCalendarException("iCalendar URL " + uri + " must be http or https");
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "text/calendar").GET().build();
+        // A client per fetch, closed after it: imports are rare, and most runs that could import never do.
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
@@ -57,6 +58,8 @@ public final class IcsUrlFetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InvalidCalendarException("interrupted while fetching iCalendar " + uri);
+        } finally {
+            JdkHttpClients.close(client);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.securepipeline.image.ecr.EcrAuthorization;
 import io.jenkins.plugins.securepipeline.image.ecr.EcrRegistryHost;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryCredentials;
+import io.jenkins.plugins.securepipeline.net.JdkHttpClients;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -120,6 +121,9 @@ public final class RegistryAccessOptions {
     void close() {
         if (ecrClient != null) {
             ecrClient.close();
+        }
+        if (http != null) {
+            JdkHttpClients.close(http);
         }
     }
 }

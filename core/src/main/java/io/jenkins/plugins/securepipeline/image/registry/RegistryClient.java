@@ -7,6 +7,7 @@ import io.jenkins.plugins.securepipeline.image.JsonFields;
 import io.jenkins.plugins.securepipeline.image.ManifestDocument;
 import io.jenkins.plugins.securepipeline.image.StrictJson;
 import io.jenkins.plugins.securepipeline.image.VerifyingInputStream;
+import io.jenkins.plugins.securepipeline.net.JdkHttpClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,8 +35,11 @@ import java.util.function.Supplier;
  *
  * <p>Uploads are one streamed PATCH with a Content-Length followed by {@code PUT ?digest=}: never several chunked
  * PATCHes, which ECR silently truncates. A failed upload restarts from the first byte of that blob.
+ *
+ * <p>{@link #close()} ends the HTTP client only when this client made it ({@link #withOwnHttpClient}); a client
+ * given to the constructor belongs to the caller, who may share it between registries.
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
@@ -45,6 +49,7 @@ public final class RegistryClient {
     private final RegistryAuthenticator authenticator;
     private final int maxAttempts;
     private final Duration retryDelay;
+    private final boolean ownsHttp;
 
     /**
      * @param registry {@code HOST[:PORT]}
@@ -57,6 +62,11 @@ public final class RegistryClient {
 
     public RegistryClient(String registry, boolean plainHttp, RegistryCredentials credentials, HttpClient http,
             int maxAttempts, Duration retryDelay) {
+        this(registry, plainHttp, credentials, http, maxAttempts, retryDelay, false);
+    }
+
+    private RegistryClient(String registry, boolean plainHttp, RegistryCredentials credentials, HttpClient http,
+            int maxAttempts, Duration retryDelay, boolean ownsHttp) {
         this.base = URI.create((plainHttp ? "http://" : "https://") + registry);
         if (base.getHost() == null || base.getRawPath() != null && !base.getRawPath().isEmpty()) {
             throw new IllegalArgumentException("registry must be HOST[:PORT]");
@@ -65,6 +75,14 @@ public final class RegistryClient {
         this.authenticator = new RegistryAuthenticator(http, credentials, !plainHttp);
         this.maxAttempts = maxAttempts;
         this.retryDelay = retryDelay;
+        this.ownsHttp = ownsHttp;
+    }
+
+    /** A client with an HTTP client of its own ({@link #newHttpClient(ProxySelector)}), which {@link #close()} ends. */
+    public static RegistryClient withOwnHttpClient(String registry, boolean plainHttp, RegistryCredentials credentials,
+            ProxySelector proxy) {
+        return new RegistryClient(registry, plainHttp, credentials, newHttpClient(proxy), 3, Duration.ofMillis(500),
+                true);
     }
 
     /** An HTTP/1.1 client that never follows redirects on its own and uses the JVM's proxy settings. */
@@ -84,6 +102,14 @@ public final class RegistryClient {
 
     public String registry() {
         return base.getRawAuthority();
+    }
+
+    /** Ends the HTTP client if this client made it; a shared one is left to its owner. */
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            JdkHttpClients.close(http);
+        }
     }
 
     static String pullScope(String repository) {

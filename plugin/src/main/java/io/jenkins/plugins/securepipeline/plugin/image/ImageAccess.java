@@ -37,11 +37,12 @@ final class ImageAccess {
 
     /**
      * @param registryCredentialsId a username/password credential for a registry that is not ECR, or null
+     * @return a client with its own HTTP client: close it when done
      */
     static RegistryClient registry(ImageReference image, String registryCredentialsId, boolean plainHttp,
             AwsRoleSession session, Run<?, ?> run) throws IOException {
-        return new RegistryClient(image.registry(), plainHttp, credentials(image, registryCredentialsId, session, run),
-                RegistryClient.newHttpClient(ControllerAws.proxySelector()));
+        return RegistryClient.withOwnHttpClient(image.registry(), plainHttp,
+                credentials(image, registryCredentialsId, session, run), ControllerAws.proxySelector());
     }
 
     /** The registry credentials for {@code image}: an ECR token, a username/password credential, or null (anonymous). */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryCredentials;
 import java.io.File;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.util.Arrays;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -45,12 +46,13 @@ final class PromoteFromRegistry extends MasterToSlaveFileCallable<PushFromWorksp
     public PushFromWorkspace.Pushed invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         ImageReference from = ImageReference.parse(source, "source");
         ImageReference to = ImageReference.parse(target, "target");
-        RegistryClient sourceRegistry = client(from, sourceUser, sourcePassword);
-        RegistryClient targetRegistry = client(to, targetUser, targetPassword);
-        ImagePromotion.Promoted promoted = new ImagePromotion(sourceRegistry, targetRegistry,
-                new ImagePusher(targetRegistry, parallelism, PushProgress.NONE)).copy(from, to);
-        return new PushFromWorkspace.Pushed(promoted.push().reference(), promoted.push().digest().toString(),
-                promoted.push().blobsPushed(), promoted.push().blobsSkipped(), promoted.push().bytesPushed());
+        try (RegistryClient sourceRegistry = client(from, sourceUser, sourcePassword);
+                RegistryClient targetRegistry = client(to, targetUser, targetPassword)) {
+            ImagePromotion.Promoted promoted = new ImagePromotion(sourceRegistry, targetRegistry,
+                    new ImagePusher(targetRegistry, parallelism, PushProgress.NONE)).copy(from, to);
+            return new PushFromWorkspace.Pushed(promoted.push().reference(), promoted.push().digest().toString(),
+                    promoted.push().blobsPushed(), promoted.push().blobsSkipped(), promoted.push().bytesPushed());
+        }
     }
 
     private RegistryClient client(ImageReference image, String user, char[] password) {
@@ -59,6 +61,6 @@ final class PromoteFromRegistry extends MasterToSlaveFileCallable<PushFromWorksp
             credentials = new RegistryCredentials(user, password);
             Arrays.fill(password, '\0');
         }
-        return new RegistryClient(image.registry(), plainHttp, credentials, RegistryClient.newHttpClient());
+        return RegistryClient.withOwnHttpClient(image.registry(), plainHttp, credentials, ProxySelector.getDefault());
     }
 }

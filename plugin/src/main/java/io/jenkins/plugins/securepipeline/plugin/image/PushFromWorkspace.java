@@ -14,6 +14,7 @@ import io.jenkins.plugins.securepipeline.image.registry.RegistryCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -65,9 +66,9 @@ final class PushFromWorkspace extends MasterToSlaveFileCallable<PushFromWorkspac
             credentials = new RegistryCredentials(username, password);
             Arrays.fill(password, '\0');
         }
-        RegistryClient registry = new RegistryClient(ImageReference.parse(target, "target").registry(), plainHttp,
-                credentials, RegistryClient.newHttpClient());
-        try (ImageSource image = new SourceSpec(spec.transport(), path, spec.name()).open()) {
+        try (RegistryClient registry = RegistryClient.withOwnHttpClient(ImageReference.parse(target, "target").registry(),
+                plainHttp, credentials, ProxySelector.getDefault());
+                ImageSource image = new SourceSpec(spec.transport(), path, spec.name()).open()) {
             PushResult result = new ImagePusher(registry, parallelism, new LogProgress(listener))
                     .push(image, ImageReference.parse(target, "target"), null);
             return new Pushed(result.reference(), result.digest().toString(), result.blobsPushed(), result.blobsSkipped(),

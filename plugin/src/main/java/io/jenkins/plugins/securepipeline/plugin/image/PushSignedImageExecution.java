@@ -95,11 +95,12 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
         ImageReference signedImage = target.withDigest(Digest.parse(pushed.digest(), "the pushed digest"));
         CosignSignaturePublisher.Published signature;
         try {
-            RegistryClient registry = ImageAccess.registry(target, step.getRegistryCredentialsId(), step.isInsecureHttp(),
-                    session, run);
             Map<String, Object> annotations = new LinkedHashMap<>();
             annotations.put("jenkins.build", BuildIdentity.buildId(run));
-            signature = sign(registry, signedImage, annotations, session, run);
+            try (RegistryClient registry = ImageAccess.registry(target, step.getRegistryCredentialsId(),
+                    step.isInsecureHttp(), session, run)) {
+                signature = sign(registry, signedImage, annotations, session, run);
+            }
         } catch (RegistryException e) {
             throw fail(run, "pushed " + pushed.digest() + " but did not sign it: "
                     + ImmutableTagConflict.explain(e, target.repository(), signedImage.digest().signatureTag()).getMessage(), subject);

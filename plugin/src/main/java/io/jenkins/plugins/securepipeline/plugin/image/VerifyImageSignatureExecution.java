@@ -55,9 +55,10 @@ final class VerifyImageSignatureExecution extends SynchronousNonBlockingStepExec
         CosignSignatureVerifier.Verification verification;
         try {
             SignatureVerifier trusted = trustedKey(session, run, image);
-            RegistryClient registry = ImageAccess.registry(image, step.getRegistryCredentialsId(), step.isInsecureHttp(),
-                    session, run);
-            verification = new CosignSignatureVerifier(registry).verify(image, trusted);
+            try (RegistryClient registry = ImageAccess.registry(image, step.getRegistryCredentialsId(),
+                    step.isInsecureHttp(), session, run)) {
+                verification = new CosignSignatureVerifier(registry).verify(image, trusted);
+            }
         } catch (IOException | SigningException | KeyFileException | IllegalStateException e) {
             AuditTrail.record(run, event(run, AuditOutcome.FAILED, e.getMessage(), subject));
             throw new AbortException(STEP + ": " + e.getMessage());
