@@ -1,0 +1,248 @@
+package io.jenkins.plugins.securepipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jenkins.plugins.securepipeline.ProductInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The packaged launcher ({@code cli/target/secure-pipeline}) run as users run it: with the JDK that runs the build,
+ * and with any other JDK 17+ installed under /usr/lib/jvm whose cache path differs (Java 25+ makes an ahead-of-time
+ * cache). What must hold whatever the cache does: the same standard output as {@code java -jar}, nothing from the
+ * JVM on either stream, the command's exit code.
+ */
+class LauncherIT {
+    private static final Path TARGET = Paths.get("target").toAbsolutePath();
+    private static final Path LAUNCHER = TARGET.resolve("secure-pipeline");
+    private static final Path JAR = TARGET.resolve("secure-pipeline.jar");
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void packaged() {
+        assertThat(LAUNCHER).as("run after package").isExecutable();
+        assertThat(JAR).exists();
+    }
+
+    /** The build's own JDK and, where installed, JDKs of other feature versions (one per version). */
+    static Stream<Path> jdks() throws IOException {
+        Map<Integer, Path> byFeature = new java.util.TreeMap<>();
+        Path own = Paths.get(System.getProperty("java.home"));
+        byFeature.put(feature(own), own);
+        Path installed = Paths.get("/usr/lib/jvm");
+        if (Files.isDirectory(installed)) {
+            try (Stream<Path> homes = Files.list(installed)) {
+                for (Path home : homes.sorted().collect(Collectors.toList())) {
+                    int feature = feature(home);
+                    if (feature >= 17 && Files.isExecutable(home.resolve("bin/java"))) {
+                        byFeature.putIfAbsent(feature, home);
+                    }
+                }
+            }
+        }
+        return byFeature.values().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void theCacheChangesNeitherOutputNorExitCodes(Path jdk) throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "built once\n");
+        Path cache = temp.resolve("cache");
+        String expected = run(jdk, null, List.of("java", "-jar", JAR.toString(), "hash", "--format", "json",
+                "--base", data.toString(), "a.txt")).stdout;
+        assertThat(expected).contains("a.txt");
+
+        for (int round = 1; round <= 3; round++) {
+            Result result = launcher(jdk, cache, "hash", "--format", "json", "--base", data.toString(), "a.txt");
+            assertThat(result.exit).as("round " + round).isZero();
+            assertThat(result.stdout).as("round " + round + " stdout").isEqualTo(expected);
+            assertThat(result.stderr).as("round " + round + " stderr").isEmpty();
+            List<String> files = files(cache);
+            if (feature(jdk) >= 25 && round >= 2) {
+                assertThat(files).as("after round " + round).hasSize(1).allMatch(f -> f.matches("hash-\\d+\\.aot"));
+            } else {
+                assertThat(files).as("after round " + round).hasSize(1).allMatch(f -> f.matches("hash-\\d+\\.jsa"));
+            }
+        }
+
+        Result usage = launcher(jdk, cache, "hash", "--no-such-option");
+        assertThat(usage.exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.stderr).startsWith("Missing required parameter");
+        assertThat(usage.stdout).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void aFailingRunKeepsItsExitCodeAndOutputAndLeavesNoAheadOfTimeCache(Path jdk) throws Exception {
+        Path cache = temp.resolve("cache");
+        Path missing = temp.resolve("nothing-here");
+        for (int round = 1; round <= 2; round++) {
+            Result result = launcher(jdk, cache, "hash", "--base", temp.toString(), missing.getFileName().toString());
+            assertThat(result.exit).as("round " + round).isEqualTo(3);
+            assertThat(result.stderr).as("round " + round).contains("nothing-here").doesNotContain("[warning]");
+            assertThat(result.stdout).as("round " + round).isEmpty();
+        }
+        assertThat(files(cache)).noneMatch(f -> f.endsWith(".aot") || f.contains(".aotconf") || f.endsWith(".out"));
+        if (feature(jdk) < 19) {
+            assertThat(files(cache)).as("Java 17-18 archive only after a successful run").isEmpty();
+        }
+    }
+
+    @Test
+    void aNewJarReplacesTheOldCache() throws Exception {
+        Path install = Files.createDirectories(temp.resolve("install"));
+        Files.copy(LAUNCHER, install.resolve("secure-pipeline"));
+        Files.copy(JAR, install.resolve("secure-pipeline.jar"));
+        Path jdk = Paths.get(System.getProperty("java.home"));
+        Path cache = temp.resolve("cache");
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "x");
+        List<String> command = List.of(install.resolve("secure-pipeline").toString(), "hash", "--base", data.toString(),
+                "a.txt");
+
+        assertThat(run(jdk, cache, command).exit).isZero();
+        List<String> before = files(cache);
+        assertThat(before).hasSize(1);
+        Files.setLastModifiedTime(install.resolve("secure-pipeline.jar"), FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(run(jdk, cache, command).exit).isZero();
+        List<String> after = files(cache);
+        assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
+    }
+
+    @Test
+    void withTheCacheOffNothingIsWritten() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Result result = run(Paths.get(System.getProperty("java.home")), null,
+                List.of(LAUNCHER.toString(), "hash", "--base", home.toString(), "."), "HOME", home.toString(),
+                "SECURE_PIPELINE_CACHE", "off");
+        assertThat(result.exit).isZero();
+        try (Stream<Path> written = Files.walk(home)) {
+            assertThat(written.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void versionAndHelpAreUnchanged() throws Exception {
+        Path jdk = Paths.get(System.getProperty("java.home"));
+        Result version = launcher(jdk, temp.resolve("cache"), "--version");
+        assertThat(version.exit).isZero();
+        assertThat(version.stdout).isEqualTo(ProductInfo.current().name() + " " + ProductInfo.current().version() + "\n");
+        assertThat(version.stderr).isEmpty();
+        assertThat(temp.resolve("cache")).as("no cache for --version").doesNotExist();
+    }
+
+    @Test
+    void aJavaHomeWithoutJavaIsAClearError() throws Exception {
+        Result result = run(temp, null, List.of(LAUNCHER.toString(), "--version"));
+        assertThat(result.exit).isEqualTo(127);
+        assertThat(result.stderr).contains("JAVA_HOME=" + temp + " has no bin/java");
+    }
+
+    @Test
+    void aJdkOlderThan17IsRefusedBeforeStartingIt() throws Exception {
+        Path old = Files.createDirectories(temp.resolve("jdk8/bin"));
+        Path fakeJava = old.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\necho started >&2\nexit 99\n");
+        assumeTrue(fakeJava.toFile().setExecutable(true));
+        Files.writeString(old.getParent().resolve("release"), "JAVA_VERSION=\"1.8.0_412\"\n");
+        Result result = run(old.getParent(), null, List.of(LAUNCHER.toString(), "--version"));
+        assertThat(result.exit).isEqualTo(127);
+        assertThat(result.stderr).contains("needs Java 17 or newer").doesNotContain("started");
+    }
+
+    private Result launcher(Path jdk, Path cache, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(Arrays.asList(arguments));
+        return run(jdk, cache, command);
+    }
+
+    private static Result run(Path jdk, Path cache, List<String> command, String... environment) throws Exception {
+        List<String> resolved = new ArrayList<>(command);
+        if (resolved.get(0).equals("java")) {
+            resolved.set(0, jdk.resolve("bin/java").toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(resolved);
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        builder.environment().remove("SECURE_PIPELINE_JAVA_OPTS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("XDG_CACHE_HOME");
+        if (cache != null) {
+            builder.environment().put("SECURE_PIPELINE_CACHE", cache.toString());
+        }
+        for (int i = 0; i < environment.length; i += 2) {
+            builder.environment().put(environment[i], environment[i + 1]);
+        }
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("launcher did not finish: " + resolved);
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static List<String> files(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> listing = Files.list(directory)) {
+            return listing.map(path -> path.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static int feature(Path jdk) {
+        Properties release = new Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(jdk.resolve("release"), StandardCharsets.UTF_8)) {
+            release.load(reader);
+        } catch (IOException e) {
+            return 0;
+        }
+        String version = release.getProperty("JAVA_VERSION", "\"0\"").replace("\"", "");
+        String first = version.split("[.+-]")[0];
+        return first.equals("1") ? 8 : Integer.parseInt(first);
+    }
+
+    private static final class Result {
+        final int exit;
+        final String stdout;
+        final String stderr;
+
+        Result(int exit, String stdout, String stderr) {
+            this.exit = exit;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+    }
+}
