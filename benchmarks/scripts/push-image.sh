@@ -3,14 +3,21 @@
 # side by side with `skopeo copy --preserve-digests` in the same run; re-push of the unchanged image; peak memory
 # (max RSS from /usr/bin/time -v) for a ~2 GB image.
 #
-# Needs: docker-registry, skopeo, apache2-utils (htpasswd), time (Debian packages); cli/target/secure-pipeline.jar
-# and benchmarks/target/benchmarks.jar (./mvnw -B -q -Poffline package -DskipTests). Everything runs on 127.0.0.1 and is removed afterwards.
+# Needs: docker-registry, skopeo, apache2-utils (htpasswd), time (Debian packages); cli/target/secure-pipeline (the
+# launcher), cli/target/secure-pipeline.jar and benchmarks/target/benchmarks.jar (./mvnw -B -q -Poffline package
+# -DskipTests). Everything runs on 127.0.0.1 and is removed afterwards.
+#
+# Ours is measured as users run it, through the launcher, with the default java and, when one is installed, with a
+# Java 25+ JDK (JDK25_HOME, else the first one found under /usr/lib/jvm); the launcher's per-user cache is made by
+# untimed runs first (one for Java 17-24, two for Java 25+, as on any machine that has run the command before).
+# Plain `java -jar` is measured as well.
 #
 # Usage: benchmarks/scripts/push-image.sh [ROUNDS]   (default 3 rounds; the median is reported; SKIP_BIG=1 skips 2 GB)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 ROUNDS="${1:-3}"
+LAUNCHER="$PWD/cli/target/secure-pipeline"
 JAR="$PWD/cli/target/secure-pipeline.jar"
 BENCH_JAR="$PWD/benchmarks/target/benchmarks.jar"
 # The JVM options used for our runs; the 2 GB run is also measured with the JVM's defaults.
@@ -18,7 +25,7 @@ JAVA_OPTS_BENCH=(-XX:+UseSerialGC -Xmx128m)
 for tool in docker-registry skopeo htpasswd /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y docker-registry skopeo apache2-utils time" >&2; exit 2; }
 done
-for jar in "$JAR" "$BENCH_JAR"; do
+for jar in "$LAUNCHER" "$JAR" "$BENCH_JAR"; do
   [ -f "$jar" ] || { echo "missing $jar: ./mvnw -B -q -Poffline package -DskipTests" >&2; exit 2; }
 done
 
@@ -106,9 +113,15 @@ timed() {
   echo "$wall $rss"
 }
 
-ours() { # ours NAME IMAGE_DIR REPO [java options...]
+ours() { # ours NAME IMAGE_DIR REPO [java options...]: plain java -jar
   local name=$1 dir=$2 repo=$3; shift 3
   timed "$name" java "$@" -jar "$JAR" push-image --source "oci:$dir:bench" --target "127.0.0.1:$PORT/$repo:1" \
+    --registry-username bench --registry-password-file "$WORK/password" --insecure-http --format json
+}
+launched() { # launched NAME IMAGE_DIR REPO JAVA_HOME: through the launcher, with its cache in $WORK
+  local name=$1 dir=$2 repo=$3 home=$4
+  JAVA_HOME="$home" SECURE_PIPELINE_CACHE="$WORK/cache" timed "$name" "$LAUNCHER" push-image \
+    --source "oci:$dir:bench" --target "127.0.0.1:$PORT/$repo:1" \
     --registry-username bench --registry-password-file "$WORK/password" --insecure-http --format json
 }
 skopeo_copy() { # skopeo_copy NAME IMAGE_DIR REPO
@@ -125,45 +138,70 @@ echo "building the 5 x 60 MB image..."
 DIGEST=$(make_image "$WORK/img300" 5 60)
 echo "image: $(du -sm "$WORK/img300" | cut -f1) MB on disk, $DIGEST"
 
-# A class-data-sharing archive of the classes a push loads (JDK AppCDS), made once by a throwaway push: it takes
-# most of the JVM's class loading out of start-up, as a packaged CLI would ship it.
-start_registry
-ours cds-dump "$WORK/img300" cds/app "${JAVA_OPTS_BENCH[@]}" -XX:ArchiveClassesAtExit="$WORK/push.jsa" > /dev/null
-JAVA_OPTS_CDS=("${JAVA_OPTS_BENCH[@]}" -XX:SharedArchiveFile="$WORK/push.jsa")
+# The JDKs ours runs on: the default java, and a Java 25+ JDK when there is one.
+java_feature() { sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true; }
+DEFAULT_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+JAVA25_HOME=${JDK25_HOME:-}
+if [ -z "$JAVA25_HOME" ]; then
+  for home in /usr/lib/jvm/*; do
+    f=$(java_feature "$home"); if [ -n "$f" ] && [ "$f" -ge 25 ] && [ -x "$home/bin/java" ]; then JAVA25_HOME=$home; break; fi
+  done
+fi
+HOMES=("$DEFAULT_HOME"); [ -n "$JAVA25_HOME" ] && [ "$JAVA25_HOME" != "$DEFAULT_HOME" ] && HOMES+=("$JAVA25_HOME")
+label() { echo "java $(java_feature "$1")"; }
 
-ours_times=(); cds_times=(); skopeo_times=(); repush_times=(); cds_repush_times=()
+# Untimed runs that make the launcher's cache, as the earlier runs on any agent would have.
+for home in "${HOMES[@]}"; do
+  for warm in 1 2; do
+    start_registry
+    launched "warm-$warm" "$WORK/img300" warm/app "$home" > /dev/null
+  done
+done
+echo "launcher cache: $(cd "$WORK/cache" && ls | tr '\n' ' ')"
+
+declare -A push_times repush_times
+skopeo_times=(); skopeo_repush_times=()
 for round in $(seq 1 "$ROUNDS"); do
   start_registry
-  read -r t rss < <(ours "ours$round" "$WORK/img300" ours/app "${JAVA_OPTS_BENCH[@]}")
-  grep -q "\"digest\":\"$DIGEST\"" "$WORK/ours$round.out" || { echo "digest not preserved" >&2; cat "$WORK/ours$round.out" >&2; exit 1; }
-  ours_times+=("$t"); echo "round $round: ours ${t}s (max RSS $((rss / 1024)) MiB)"
-  read -r t rss < <(ours "repush$round" "$WORK/img300" ours/app "${JAVA_OPTS_BENCH[@]}")
-  grep -q '"blobsPushed":0' "$WORK/repush$round.out" || { echo "re-push uploaded blobs" >&2; exit 1; }
-  repush_times+=("$t"); echo "round $round: ours re-push ${t}s"
-  start_registry
-  read -r t rss < <(ours "cds$round" "$WORK/img300" ours/app "${JAVA_OPTS_CDS[@]}")
-  grep -q "\"digest\":\"$DIGEST\"" "$WORK/cds$round.out" || { echo "digest not preserved" >&2; exit 1; }
-  cds_times+=("$t"); echo "round $round: ours with AppCDS ${t}s (max RSS $((rss / 1024)) MiB)"
-  read -r t rss < <(ours "cdsrepush$round" "$WORK/img300" ours/app "${JAVA_OPTS_CDS[@]}")
-  cds_repush_times+=("$t"); echo "round $round: ours with AppCDS re-push ${t}s"
+  read -r t rss < <(ours "plain$round" "$WORK/img300" plain/app "${JAVA_OPTS_BENCH[@]}")
+  grep -q "\"digest\":\"$DIGEST\"" "$WORK/plain$round.out" || { echo "digest not preserved" >&2; cat "$WORK/plain$round.out" >&2; exit 1; }
+  push_times[plain]+="$t "; echo "round $round: ours, java -jar (default java) ${t}s (max RSS $((rss / 1024)) MiB)"
+  read -r t rss < <(ours "plainre$round" "$WORK/img300" plain/app "${JAVA_OPTS_BENCH[@]}")
+  grep -q '"blobsPushed":0' "$WORK/plainre$round.out" || { echo "re-push uploaded blobs" >&2; exit 1; }
+  repush_times[plain]+="$t "; echo "round $round: ours, java -jar re-push ${t}s"
+  for home in "${HOMES[@]}"; do
+    name=$(label "$home")
+    start_registry
+    read -r t rss < <(launched "l$round" "$WORK/img300" ours/app "$home")
+    grep -q "\"digest\":\"$DIGEST\"" "$WORK/l$round.out" || { echo "digest not preserved" >&2; cat "$WORK/l$round.out" >&2; exit 1; }
+    push_times[$name]+="$t "; echo "round $round: ours, launcher on $name ${t}s (max RSS $((rss / 1024)) MiB)"
+    read -r t rss < <(launched "lre$round" "$WORK/img300" ours/app "$home")
+    grep -q '"blobsPushed":0' "$WORK/lre$round.out" || { echo "re-push uploaded blobs" >&2; exit 1; }
+    repush_times[$name]+="$t "; echo "round $round: ours, launcher on $name re-push ${t}s"
+  done
   start_registry
   read -r t rss < <(skopeo_copy "skopeo$round" "$WORK/img300" skopeo/app)
   skopeo_times+=("$t"); echo "round $round: skopeo ${t}s (max RSS $((rss / 1024)) MiB)"
+  read -r t rss < <(skopeo_copy "skopeore$round" "$WORK/img300" skopeo/app)
+  skopeo_repush_times+=("$t"); echo "round $round: skopeo re-push ${t}s"
 done
-OURS=$(printf '%s\n' "${ours_times[@]}" | median)
 SKOPEO=$(printf '%s\n' "${skopeo_times[@]}" | median)
-REPUSH=$(printf '%s\n' "${repush_times[@]}" | median)
-CDS=$(printf '%s\n' "${cds_times[@]}" | median)
-CDS_REPUSH=$(printf '%s\n' "${cds_repush_times[@]}" | median)
-echo "median push 300 MB with AppCDS: ${CDS}s, re-push ${CDS_REPUSH}s"
-echo "median push 300 MB: ours ${OURS}s, skopeo ${SKOPEO}s; ours re-push ${REPUSH}s ($(awk "BEGIN {printf \"%.1f\", 100*$REPUSH/$OURS}")% of first push)"
+SKOPEO_REPUSH=$(printf '%s\n' "${skopeo_repush_times[@]}" | median)
+echo "median push 300 MB: skopeo ${SKOPEO}s, re-push ${SKOPEO_REPUSH}s ($(awk "BEGIN {printf \"%.1f\", 100*$SKOPEO_REPUSH/$SKOPEO}")% of its push)"
+for name in plain $(for home in "${HOMES[@]}"; do label "$home" | tr ' ' '_'; done); do
+  key=${name//_/ }
+  PUSH=$(printf '%s\n' ${push_times[$key]} | median)
+  REPUSH=$(printf '%s\n' ${repush_times[$key]} | median)
+  [ "$key" = plain ] && key="java -jar (default java)" || key="launcher on $key"
+  echo "median push 300 MB: ours, $key ${PUSH}s ($(awk "BEGIN {printf \"%.2f\", $PUSH/$SKOPEO}")x skopeo's time), re-push ${REPUSH}s ($(awk "BEGIN {printf \"%.1f\", 100*$REPUSH/$PUSH}")% of its push)"
+done
 
 # The same push and re-push inside one JVM: the engine's own time, without JVM start-up.
 start_registry
 java -XX:+UseSerialGC -Xmx128m -cp "$BENCH_JAR" io.jenkins.plugins.securepipeline.benchmarks.PushImageInProcess \
   "oci:$WORK/img300:bench" "127.0.0.1:$PORT/inproc/app:1" bench "$WORK/password" | sed 's/^/in one JVM: /'
 read -r t rss < <(timed startup java -XX:+UseSerialGC -Xmx128m -jar "$JAR" --version)
-echo "JVM start-up alone (secure-pipeline --version): ${t}s"
+echo "JVM start-up alone (java -jar secure-pipeline.jar --version): ${t}s"
 
 rm -rf "$WORK/img300"
 [ "${SKIP_BIG:-0}" = 1 ] && exit 0
@@ -171,11 +209,11 @@ echo "building the 5 x 400 MB image..."
 make_image "$WORK/img2g" 5 400 > /dev/null
 echo "image: $(du -sm "$WORK/img2g" | cut -f1) MB on disk"
 start_registry
-read -r t rss < <(ours big-ours "$WORK/img2g" big/app "${JAVA_OPTS_BENCH[@]}")
-echo "2 GB push, ours with ${JAVA_OPTS_BENCH[*]}: ${t}s, max RSS $((rss / 1024)) MiB"
+read -r t rss < <(launched big-launcher "$WORK/img2g" big/app "$DEFAULT_HOME")
+echo "2 GB push, ours through the launcher ($(label "$DEFAULT_HOME")): ${t}s, max RSS $((rss / 1024)) MiB"
 start_registry
 read -r t rss < <(ours big-default "$WORK/img2g" big/app)
-echo "2 GB push, ours with JVM defaults: ${t}s, max RSS $((rss / 1024)) MiB"
+echo "2 GB push, ours java -jar with JVM defaults: ${t}s, max RSS $((rss / 1024)) MiB"
 start_registry
 read -r t rss < <(skopeo_copy big-skopeo "$WORK/img2g" big/app)
 echo "2 GB push, skopeo: ${t}s, max RSS $((rss / 1024)) MiB"

@@ -81,9 +81,9 @@ class LauncherIT {
             assertThat(result.stderr).as("round " + round + " stderr").isEmpty();
             List<String> files = files(cache);
             if (feature(jdk) >= 25 && round >= 2) {
-                assertThat(files).as("after round " + round).hasSize(1).allMatch(f -> f.matches("hash-\\d+\\.aot"));
+                assertThat(files).as("after round " + round).hasSize(1).allMatch(f -> f.matches("hash-\\d+-\\d+\\.aot"));
             } else {
-                assertThat(files).as("after round " + round).hasSize(1).allMatch(f -> f.matches("hash-\\d+\\.jsa"));
+                assertThat(files).as("after round " + round).hasSize(1).allMatch(f -> f.matches("hash-\\d+-\\d+\\.jsa"));
             }
         }
 
@@ -129,6 +129,20 @@ class LauncherIT {
         assertThat(run(jdk, cache, command).exit).isZero();
         List<String> after = files(cache);
         assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
+    }
+
+    @Test
+    void twoJdksShareOneCacheWithoutReplacingEachOther() throws Exception {
+        List<Path> both = jdks().limit(2).collect(Collectors.toList());
+        assumeTrue(both.size() == 2, "a second JDK under /usr/lib/jvm");
+        Path cache = temp.resolve("cache");
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "x");
+        assertThat(launcher(both.get(0), cache, "hash", "--base", data.toString(), "a.txt").exit).isZero();
+        List<String> first = files(cache);
+        assertThat(first).hasSize(1);
+        assertThat(launcher(both.get(1), cache, "hash", "--base", data.toString(), "a.txt").exit).isZero();
+        assertThat(files(cache)).hasSize(2).containsAll(first);
     }
 
     @Test
