@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Pushes an image (single manifest or multi-platform index) from an {@link ImageSource} into one repository:
+ * Pushes an image (single manifest or multi-platform index) from an {@link ImageSource} into one repository. When
+ * the repository already serves the image under the target reference, that one read is the whole push. Otherwise:
  * every blob first (several at a time, skipping those the repository has, mounting when allowed), child manifests by
  * digest, the root manifest under the tag last, and finally reads the tag back to prove the registry serves exactly
  * the bytes we pushed. Any failure leaves the tag untouched or unverified and throws: there is no partial success.
@@ -62,8 +63,21 @@ public final class ImagePusher {
         for (Descriptor blob : blobs.values()) {
             source.requireBlob(blob);
         }
+        if (target.digest() != null && !target.digest().equals(root.digest())) {
+            throw new RegistryException("target digest " + target.digest() + " differs from the image's digest "
+                    + root.digest());
+        }
+        String reference = target.tag() != null ? target.tag() : root.digest().toString();
+        String pushScope = RegistryClient.pushScope(target.repository());
 
         blobs.values().forEach(blob -> progress.blobPlanned(blob.digest(), blob.size()));
+        // An unchanged image: one read proves the repository already serves exactly it under this reference (the
+        // digest is computed from the bytes served, and a registry accepts a manifest only once every blob and child
+        // manifest it names is in the repository), so nothing is sent. Anything else is pushed in full below.
+        if (root.digest().equals(registry.servedManifestDigest(target.repository(), reference))) {
+            blobs.values().forEach(blob -> progress.blobDone(blob.digest(), blob.size(), PushProgress.BlobOutcome.EXISTED));
+            return new PushResult(target.withDigest(root.digest()).toString(), root.digest(), 0, blobs.size(), 0);
+        }
         AtomicInteger pushed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
@@ -88,13 +102,8 @@ public final class ImagePusher {
         for (ManifestDocument child : children) {
             registry.putManifest(target.repository(), child.digest().toString(), child);
         }
-        String reference = target.tag() != null ? target.tag() : root.digest().toString();
-        if (target.digest() != null && !target.digest().equals(root.digest())) {
-            throw new RegistryException("target digest " + target.digest() + " differs from the image's digest "
-                    + root.digest());
-        }
         registry.putManifest(target.repository(), reference, root);
-        ManifestDocument readBack = registry.getManifest(target.repository(), reference);
+        ManifestDocument readBack = registry.getManifest(target.repository(), reference, pushScope);
         if (readBack == null) {
             throw new RegistryException("registry " + registry.registry() + " does not serve " + target.repository()
                     + ":" + reference + " right after it was pushed");

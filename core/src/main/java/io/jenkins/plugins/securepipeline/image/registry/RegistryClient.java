@@ -307,11 +307,40 @@ public final class RegistryClient implements AutoCloseable {
 
     /** GET a manifest by tag or digest, or null when there is none. Bounded and strictly parsed. */
     public ManifestDocument getManifest(String repository, String reference) throws IOException, InterruptedException {
+        return getManifest(repository, reference, pullScope(repository));
+    }
+
+    /**
+     * The digest of the manifest bytes the registry serves for a tag or digest, or null when there is none (or it is
+     * larger than any manifest we push). Nothing is parsed: whatever the tag holds now, this only answers "is it these
+     * exact bytes?". Read with the push scope: a pusher holds that token anyway.
+     */
+    Digest servedManifestDigest(String repository, String reference) throws IOException, InterruptedException {
         return retrying("read manifest " + reference, () -> {
             URI uri = url("/v2/" + repository + "/manifests/" + reference);
             try (Response response = exchange("read manifest " + repository + ":" + reference, "GET", uri,
                     new String[] {"Accept", io.jenkins.plugins.securepipeline.image.MediaTypes.ACCEPT_ALL}, null,
-                    pullScope(repository), true)) {
+                    pushScope(repository), true)) {
+                if (response.status == 404) {
+                    return null;
+                }
+                if (response.status != 200) {
+                    throw response.failure();
+                }
+                byte[] bytes = response.body.readNBytes(ManifestDocument.MAX_BYTES + 1);
+                return bytes.length > ManifestDocument.MAX_BYTES ? null : Digest.of(bytes);
+            }
+        });
+    }
+
+    /** {@link #getManifest(String, String)} under another token scope. */
+    ManifestDocument getManifest(String repository, String reference, String scope)
+            throws IOException, InterruptedException {
+        return retrying("read manifest " + reference, () -> {
+            URI uri = url("/v2/" + repository + "/manifests/" + reference);
+            try (Response response = exchange("read manifest " + repository + ":" + reference, "GET", uri,
+                    new String[] {"Accept", io.jenkins.plugins.securepipeline.image.MediaTypes.ACCEPT_ALL}, null,
+                    scope, true)) {
                 if (response.status == 404) {
                     return null;
                 }

@@ -257,4 +257,65 @@ class RegistryPushTest {
                     .hasMessageNotContaining("nope-nope");
         }
     }
+
+    @Test
+    void anImageTheTagAlreadyServesIsOneReadWithOneToken() throws Exception {
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(REGISTRY)) {
+            proxy.bearerAuth = true;
+            Path layout = temp.resolve("layout");
+            ManifestDocument manifest = TestImages.ociLayout(layout, "v1", new int[] {30_000, 20_000}, 32);
+            try (ImageSource source = OciLayoutSource.directory(layout, "v1")) {
+                new ImagePusher(proxy.client(REGISTRY.credentials()), 2, null)
+                        .push(source, target(proxy.address(), "again/app:1"), null);
+                int tokensBefore = proxy.tokenRequests();
+                int seenBefore = proxy.seen().size();
+
+                Map<Digest, PushProgress.BlobOutcome> outcomes = new ConcurrentHashMap<>();
+                PushProgress progress = new PushProgress() {
+                    @Override
+                    public void blobProgress(Digest digest, long sent, long total) {}
+
+                    @Override
+                    public void blobDone(Digest digest, long total, PushProgress.BlobOutcome outcome) {
+                        outcomes.put(digest, outcome);
+                    }
+                };
+                PushResult again = new ImagePusher(proxy.client(REGISTRY.credentials()), 2, progress)
+                        .push(source, target(proxy.address(), "again/app:1"), null);
+
+                assertThat(again.digest()).isEqualTo(manifest.digest());
+                assertThat(again.blobsPushed()).isZero();
+                assertThat(again.blobsSkipped()).isEqualTo(3);
+                assertThat(again.bytesPushed()).isZero();
+                assertThat(outcomes).hasSize(3).containsValue(PushProgress.BlobOutcome.EXISTED)
+                        .doesNotContainValue(PushProgress.BlobOutcome.UPLOADED);
+                List<FaultInjectingProxy.Seen> requests = proxy.seen().subList(seenBefore, proxy.seen().size());
+                assertThat(requests).filteredOn(s -> s.authorizationScheme() != null)
+                        .singleElement()
+                        .satisfies(s -> {
+                            assertThat(s.method()).isEqualTo("GET");
+                            assertThat(s.path()).isEqualTo("/v2/again/app/manifests/1");
+                        });
+                assertThat(proxy.tokenRequests() - tokensBefore).as("a new client: one push-scope token").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aTagServingAnotherImageIsPushedInFullAndMoved() throws Exception {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        TestImages.ociLayout(first, "v1", new int[] {10_000}, 33);
+        ManifestDocument replacement = TestImages.ociLayout(second, "v1", new int[] {12_000}, 34);
+        RegistryClient client = REGISTRY.client();
+        try (ImageSource source = OciLayoutSource.directory(first, "v1")) {
+            new ImagePusher(client, 2, null).push(source, target(REGISTRY.address(), "moved/app:1"), null);
+        }
+        try (ImageSource source = OciLayoutSource.directory(second, "v1")) {
+            PushResult result = new ImagePusher(client, 2, null).push(source, target(REGISTRY.address(), "moved/app:1"), null);
+            assertThat(result.blobsPushed()).isEqualTo(2);
+            assertThat(result.digest()).isEqualTo(replacement.digest());
+        }
+        assertThat(client.getManifest("moved/app", "1").digest()).isEqualTo(replacement.digest());
+    }
 }
