@@ -10,15 +10,18 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Reading image layouts and streaming blobs to the registry runs on Jenkins build agents inside a
  * {@code MasterToSlaveFileCallable}, where only JDK classes are certain to be there (and where bytes must not pass
- * through the controller). So the source readers and the registry client use nothing but {@code java.*}.
+ * through the controller). So the source readers and the registry client use nothing but {@code java.*}, and the
+ * one helper they share with the rest of core ({@code net}) holds to the same rule.
  */
-@AnalyzeClasses(packages = "io.jenkins.plugins.securepipeline.image", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.net"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class AgentSideArchitectureTest {
     @ArchTest
     static final ArchRule SOURCES_AND_REGISTRY_CLIENT_USE_ONLY_THE_JDK = classes()
             .that().resideInAnyPackage("io.jenkins.plugins.securepipeline.image",
-                    "io.jenkins.plugins.securepipeline.image.registry")
+                    "io.jenkins.plugins.securepipeline.image.registry", "io.jenkins.plugins.securepipeline.net")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..",
-                    "io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.image.registry")
+                    "io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.image.registry",
+                    "io.jenkins.plugins.securepipeline.net")
             .because("they run on build agents, where only the JDK can be relied on");
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.securepipeline.image.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -60,7 +59,6 @@ class RegistryClientLifecycleTest {
 
         client.close();
 
-        assumeTrue(Runtime.version().feature() >= 21, "HttpClient can be closed from Java 21");
         for (Thread thread : made) {
             thread.join(5_000);
             assertThat(thread.isAlive()).as(thread.getName() + " after close").isFalse();
