@@ -146,6 +146,23 @@ class LauncherIT {
     }
 
     @Test
+    void aSymlinkedLauncherFindsItsJarAndACacheWithSpacesWorks() throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("usr local/bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("secure-pipeline"), LAUNCHER);
+        Path cache = temp.resolve("my cache");
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "x");
+        Path jdk = Paths.get(System.getProperty("java.home"));
+        for (int round = 1; round <= 2; round++) {
+            Result result = run(jdk, cache, List.of(link.toString(), "hash", "--base", data.toString(), "a.txt"));
+            assertThat(result.exit).as("round " + round).isZero();
+            assertThat(result.stdout).as("round " + round).endsWith("  a.txt\n");
+            assertThat(result.stderr).as("round " + round).isEmpty();
+        }
+        assertThat(files(cache)).hasSize(1);
+    }
+
+    @Test
     void withTheCacheOffNothingIsWritten() throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         Result result = run(Paths.get(System.getProperty("java.home")), null,
