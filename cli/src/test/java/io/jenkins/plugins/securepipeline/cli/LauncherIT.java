@@ -163,6 +163,18 @@ class LauncherIT {
     }
 
     @Test
+    void extraJavaOptionsMayChooseAnotherCollectorAndHeap() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "x");
+        Result result = run(Paths.get(System.getProperty("java.home")), temp.resolve("cache"),
+                List.of(LAUNCHER.toString(), "hash", "--base", data.toString(), "a.txt"),
+                "SECURE_PIPELINE_JAVA_OPTS", "-XX:+UseParallelGC -Xmx300m");
+        assertThat(result.stderr).isEmpty();
+        assertThat(result.exit).isZero();
+        assertThat(result.stdout).endsWith("  a.txt\n");
+    }
+
+    @Test
     void withTheCacheOffNothingIsWritten() throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         Result result = run(Paths.get(System.getProperty("java.home")), null,
