@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.securepipeline.ProductInfo;
+import io.jenkins.plugins.securepipeline.aws.testing.AwsRequest;
+import io.jenkins.plugins.securepipeline.aws.testing.AwsResponse;
+import io.jenkins.plugins.securepipeline.aws.testing.LocalAwsEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +81,12 @@ class LauncherIT {
             Result result = launcher(jdk, cache, "hash", "--format", "json", "--base", data.toString(), "a.txt");
             assertThat(result.exit).as("round " + round).isZero();
             assertThat(result.stdout).as("round " + round + " stdout").isEqualTo(expected);
-            assertThat(result.stderr).as("round " + round + " stderr").isEmpty();
+            if (feature(jdk) >= 25 && round == 2) {
+                // The recording run: the JVM's one line about it, on stderr.
+                assertThat(result.stderr).as("round 2 stderr").matches("\\s*AOTConfiguration recorded: \\S+\\n");
+            } else {
+                assertThat(result.stderr).as("round " + round + " stderr").isEmpty();
+            }
             List<String> files = files(cache);
             if (feature(jdk) >= 25 && round >= 2) {
                 assertThat(files).as("after round " + round).hasSize(1).allMatch(f -> f.matches("hash-\\d+-\\d+\\.aot"));
@@ -174,6 +182,126 @@ class LauncherIT {
         assertThat(result.stdout).endsWith("  a.txt\n");
     }
 
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void aCommandRunByAssumeRoleKeepsTheLaunchersStandardInputOnEveryCacheRun(Path jdk) throws Exception {
+        try (LocalAwsEndpoint sts = LocalAwsEndpoint.start("sts", "eu-west-1")) {
+            sts.handler(LauncherIT::assumeRoleWithWebIdentity);
+            Path token = temp.resolve("token");
+            Files.writeString(token, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJsYXVuY2hlciJ9.c2ln");
+            Path input = temp.resolve("input");
+            Files.writeString(input, "typed by the user\n");
+            Path cache = temp.resolve("cache");
+            for (int round = 1; round <= 3; round++) {
+                Result result = run(jdk, cache, input, List.of(LAUNCHER.toString(), "assume-role",
+                        "--role-arn", "arn:aws:iam::222233334444:role/deploy", "--region", "eu-west-1",
+                        "--web-identity-token-file", token.toString(), "--sts-endpoint", sts.uri().toString(),
+                        "--", "sh", "-c", "read line && echo \"got: $line\""));
+                assertThat(result.exit).as("round " + round + ": " + result.stderr).isZero();
+                assertThat(result.stdout).as("round " + round).isEqualTo("got: typed by the user\n");
+            }
+            assertThat(files(cache)).as("a cache was made along the way").isNotEmpty();
+        }
+    }
+
+    private static AwsResponse assumeRoleWithWebIdentity(AwsRequest request) {
+        String action = request.operation();
+        return AwsResponse.xml("<" + action + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><" + action
+                + "Result><AssumedRoleUser><Arn>arn:aws:sts::222233334444:assumed-role/deploy/launcher</Arn>"
+                + "<AssumedRoleId>AROATEST:launcher</AssumedRoleId></AssumedRoleUser><Credentials>"
+                + "<AccessKeyId>ASIALAUNCHERTEST</AccessKeyId><SecretAccessKey>launcher-test-secret</SecretAccessKey>"
+                + "<SessionToken>launcher-test-token</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration>"
+                + "</Credentials></" + action + "Result></" + action + "Response>");
+    }
+
+    @Test
+    void aTerminatedLauncherStopsTheJvmAndKeepsNoCache() throws Exception {
+        Path jdk = Paths.get(System.getProperty("java.home"));
+        assumeTrue(feature(jdk) < 19, "the Java 17-18 first run is the one where the launcher waits for the JVM");
+        Path cache = temp.resolve("cache");
+        Path big = Files.createDirectories(temp.resolve("big"));
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.resolve("sparse.bin").toFile(), "rw")) {
+            file.setLength(64L << 30); // 64 GiB of holes: minutes of hashing, no disk
+        }
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "hash", "--base", big.toString(), "sparse.bin");
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        builder.environment().put("SECURE_PIPELINE_CACHE", cache.toString());
+        builder.redirectErrorStream(true).redirectOutput(temp.resolve("out").toFile());
+        Process launcher = builder.start();
+        try {
+            Thread.sleep(1500);
+            List<ProcessHandle> jvms = launcher.children().collect(Collectors.toList());
+            assertThat(jvms).as("the launcher's JVM").hasSize(1);
+            new ProcessBuilder("kill", "-TERM", String.valueOf(launcher.pid())).start().waitFor();
+            assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("launcher ended").isTrue();
+            assertThat(launcher.exitValue()).isEqualTo(143);
+            assertThat(jvms.get(0).onExit().get(10, TimeUnit.SECONDS).isAlive()).as("the JVM ended too").isFalse();
+            assertThat(files(cache)).as("no archive from a run that was stopped").noneMatch(f -> f.endsWith(".jsa"));
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aCacheOthersCanWriteToIsNotUsed() throws Exception {
+        Path cache = Files.createDirectories(temp.resolve("shared"));
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "x");
+        Result result = launcher(Paths.get(System.getProperty("java.home")), cache, "hash", "--base", data.toString(),
+                "a.txt");
+        assertThat(result.exit).isZero();
+        assertThat(files(cache)).isEmpty();
+    }
+
+    @Test
+    void aFullCacheDiskDoesNotFailTheRun() throws Exception {
+        Path cache = Files.createDirectories(temp.resolve("tiny"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", cache.toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(mount.waitFor() == 0, "needs to mount a small tmpfs (root)");
+        try {
+            Path data = Files.createDirectories(temp.resolve("data"));
+            Files.writeString(data.resolve("a.txt"), "x");
+            for (Path jdk : jdks().collect(Collectors.toList())) {
+                for (int round = 1; round <= 2; round++) {
+                    Result result = launcher(jdk, cache, "hash", "--base", data.toString(), "a.txt");
+                    assertThat(result.exit).as(jdk + " round " + round + ": " + result.stderr).isZero();
+                    assertThat(result.stdout).endsWith("  a.txt\n");
+                }
+            }
+        } finally {
+            new ProcessBuilder("umount", cache.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void aRelativeLaunchIgnoresCdpath() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "x");
+        ProcessBuilder builder = new ProcessBuilder("target/secure-pipeline", "hash", "--base", data.toString(), "a.txt")
+                .directory(TARGET.getParent().toFile());
+        builder.environment().put("CDPATH", ".:/nonexistent");
+        builder.environment().put("SECURE_PIPELINE_CACHE", "off");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).endsWith("  a.txt\n");
+    }
+
+    @Test
+    void aCollectorChosenInJavaToolOptionsIsRespected() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "x");
+        Result result = run(Paths.get(System.getProperty("java.home")), temp.resolve("cache"),
+                List.of(LAUNCHER.toString(), "hash", "--base", data.toString(), "a.txt"),
+                "JAVA_TOOL_OPTIONS", "-XX:+UseG1GC");
+        assertThat(result.exit).as(result.stderr).isZero();
+        assertThat(result.stdout).endsWith("  a.txt\n");
+    }
+
     @Test
     void withTheCacheOffNothingIsWritten() throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
@@ -223,6 +351,11 @@ class LauncherIT {
     }
 
     private static Result run(Path jdk, Path cache, List<String> command, String... environment) throws Exception {
+        return run(jdk, cache, Paths.get("/dev/null"), command, environment);
+    }
+
+    private static Result run(Path jdk, Path cache, Path input, List<String> command, String... environment)
+            throws Exception {
         List<String> resolved = new ArrayList<>(command);
         if (resolved.get(0).equals("java")) {
             resolved.set(0, jdk.resolve("bin/java").toString());
@@ -239,7 +372,7 @@ class LauncherIT {
         for (int i = 0; i < environment.length; i += 2) {
             builder.environment().put(environment[i], environment[i + 1]);
         }
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         try {
