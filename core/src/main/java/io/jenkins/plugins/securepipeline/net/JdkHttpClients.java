@@ -38,6 +38,9 @@ public final class JdkHttpClients {
 
     /** The client's selector thread on Java 11-20, or null. */
     static Thread selectorThread(HttpClient client) {
+        if (!client.getClass().getName().startsWith("jdk.internal.net.http.")) {
+            return null;  // not the JDK's own client: its threads are none of our business
+        }
         Matcher id = CLIENT_ID.matcher(client.toString());
         if (!id.find()) {
             return null;

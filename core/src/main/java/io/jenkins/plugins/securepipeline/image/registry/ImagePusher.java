@@ -71,10 +71,11 @@ public final class ImagePusher {
         String pushScope = RegistryClient.pushScope(target.repository());
 
         blobs.values().forEach(blob -> progress.blobPlanned(blob.digest(), blob.size()));
-        // An unchanged image: one read proves the repository already serves exactly it under this reference (the
-        // digest is computed from the bytes served, and a registry accepts a manifest only once every blob and child
-        // manifest it names is in the repository), so nothing is sent. Anything else is pushed in full below.
-        if (root.digest().equals(registry.servedManifestDigest(target.repository(), reference))) {
+        // An unchanged image: the repository already serves exactly it under this reference (the digest is computed
+        // from the bytes served), so nothing is sent. A registry accepts an image manifest only once its blobs are
+        // there; an index may be accepted without its children (distribution can allow sparse indexes), so each
+        // child is read as well. Anything else is pushed in full below.
+        if (alreadyServed(target.repository(), reference, root, children)) {
             blobs.values().forEach(blob -> progress.blobDone(blob.digest(), blob.size(), PushProgress.BlobOutcome.EXISTED));
             return new PushResult(target.withDigest(root.digest()).toString(), root.digest(), 0, blobs.size(), 0);
         }
@@ -115,6 +116,19 @@ public final class ImagePusher {
         }
         return new PushResult(target.withDigest(root.digest()).toString(), root.digest(), pushed.get(), skipped.get(),
                 bytes.get());
+    }
+
+    private boolean alreadyServed(String repository, String reference, ManifestDocument root,
+            List<ManifestDocument> children) throws IOException, InterruptedException {
+        if (!root.digest().equals(registry.servedManifestDigest(repository, reference))) {
+            return false;
+        }
+        for (ManifestDocument child : children) {
+            if (!child.digest().equals(registry.servedManifestDigest(repository, child.digest().toString()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void collectChildren(ImageSource source, ManifestDocument manifest, List<ManifestDocument> into,

@@ -7,8 +7,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.securepipeline.image.Descriptor;
 import io.jenkins.plugins.securepipeline.image.Digest;
+import io.jenkins.plugins.securepipeline.image.ImageReference;
+import io.jenkins.plugins.securepipeline.image.ImageSource;
 import io.jenkins.plugins.securepipeline.image.ManifestDocument;
 import io.jenkins.plugins.securepipeline.image.MediaTypes;
+import io.jenkins.plugins.securepipeline.image.OciLayoutSource;
 import io.jenkins.plugins.securepipeline.image.TestImages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +19,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A registry that lies or misbehaves must produce a clear error, never a push we believe in. */
 class HostileRegistryTest {
@@ -216,5 +221,32 @@ class HostileRegistryTest {
         assertThat(patches.get()).isEqualTo(2);
         assertThat(receivedLengths).containsExactly((long) content.length);
         assertThat(restarts).hasSize(2);
+    }
+
+    @Test
+    void anIndexServedWithoutItsChildrenIsPushedAgainNotTakenAsPresent(@TempDir Path temp) throws Exception {
+        ManifestDocument index = TestImages.multiPlatformLayout(temp.resolve("multi"), "multi", 35);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // A registry that allowed a sparse index: the tag serves the index, its children are missing.
+        handler = exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            seen.add(exchange.getRequestMethod() + " " + path);
+            if (exchange.getRequestMethod().equals("GET") && path.equals("/v2/app/manifests/1")) {
+                reply(exchange, 200, index.mediaType(), index.bytes());
+            } else if (exchange.getRequestMethod().equals("HEAD") || exchange.getRequestMethod().equals("GET")) {
+                reply(exchange, 404, "application/json", new byte[0]);
+            } else {
+                reply(exchange, 500, "application/json",
+                        "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"uploads are off\"}]}".getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        try (ImageSource source = OciLayoutSource.directory(temp.resolve("multi"), "multi")) {
+            assertThatThrownBy(() -> new ImagePusher(client(), 2, null).push(source,
+                    ImageReference.parse("127.0.0.1:" + server.getAddress().getPort() + "/app:1", "target"), null))
+                    .isInstanceOf(RegistryException.class);
+        }
+        String firstChild = index.manifests().get(0).digest().toString();
+        assertThat(seen).contains("GET /v2/app/manifests/" + firstChild)
+                .anyMatch(request -> request.startsWith("HEAD /v2/app/blobs/"));
     }
 }

@@ -78,6 +78,11 @@ class RegistryPushTest {
             assertThat(result.digest()).isEqualTo(index.digest());
             // 2 configs + 3 distinct layers (the first layer is shared by both platforms)
             assertThat(result.blobsPushed()).isEqualTo(5);
+
+            // Again: the index and both children are served, so nothing is sent.
+            PushResult again = new ImagePusher(client, 2, null).push(source, target(REGISTRY.address(), "multi/app:1"), null);
+            assertThat(again.blobsPushed()).isZero();
+            assertThat(again.blobsSkipped()).isEqualTo(5);
         }
         for (Descriptor child : index.manifests()) {
             assertThat(client.getManifest("multi/app", child.digest().toString())).isNotNull();
