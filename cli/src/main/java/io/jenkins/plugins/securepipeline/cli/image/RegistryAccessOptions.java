@@ -55,7 +55,7 @@ public final class RegistryAccessOptions {
         if (http == null) {
             http = RegistryClient.newHttpClient(AwsAccess.proxy(System.getenv())
                     .map(io.jenkins.plugins.securepipeline.aws.ProxySettings::proxySelector)
-                    .orElse(java.net.ProxySelector.getDefault()));
+                    .orElse(java.net.ProxySelector.getDefault()), insecureHttp);
         }
         return http;
     }

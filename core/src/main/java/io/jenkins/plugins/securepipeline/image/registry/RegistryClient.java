@@ -7,6 +7,7 @@ import io.jenkins.plugins.securepipeline.image.JsonFields;
 import io.jenkins.plugins.securepipeline.image.ManifestDocument;
 import io.jenkins.plugins.securepipeline.image.StrictJson;
 import io.jenkins.plugins.securepipeline.image.VerifyingInputStream;
+import io.jenkins.plugins.securepipeline.net.DeferredDefaultTrust;
 import io.jenkins.plugins.securepipeline.net.JdkHttpClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,8 +82,8 @@ public final class RegistryClient implements AutoCloseable {
     /** A client with an HTTP client of its own ({@link #newHttpClient(ProxySelector)}), which {@link #close()} ends. */
     public static RegistryClient withOwnHttpClient(String registry, boolean plainHttp, RegistryCredentials credentials,
             ProxySelector proxy) {
-        return new RegistryClient(registry, plainHttp, credentials, newHttpClient(proxy), 3, Duration.ofMillis(500),
-                true);
+        return new RegistryClient(registry, plainHttp, credentials, newHttpClient(proxy, plainHttp), 3,
+                Duration.ofMillis(500), true);
     }
 
     /** An HTTP/1.1 client that never follows redirects on its own and uses the JVM's proxy settings. */
@@ -92,12 +93,23 @@ public final class RegistryClient implements AutoCloseable {
 
     /** The same with an explicit proxy choice (e.g. HTTPS_PROXY / NO_PROXY, or the admin's proxy settings). */
     public static HttpClient newHttpClient(ProxySelector proxy) {
-        return HttpClient.newBuilder()
+        return newHttpClient(proxy, false);
+    }
+
+    /**
+     * @param plainHttp for a registry reached over plain HTTP: TLS (a redirect to an https host) is still checked
+     *     against the JVM's default trust, but the trust store is only loaded if it happens
+     */
+    public static HttpClient newHttpClient(ProxySelector proxy, boolean plainHttp) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30))
-                .proxy(proxy)
-                .build();
+                .proxy(proxy);
+        if (plainHttp) {
+            builder.sslContext(DeferredDefaultTrust.sslContext());
+        }
+        return builder.build();
     }
 
     public String registry() {
