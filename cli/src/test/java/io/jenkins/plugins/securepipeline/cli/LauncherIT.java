@@ -229,9 +229,15 @@ class LauncherIT {
         builder.redirectErrorStream(true).redirectOutput(temp.resolve("out").toFile());
         Process launcher = builder.start();
         try {
-            Thread.sleep(1500);
-            List<ProcessHandle> jvms = launcher.children().collect(Collectors.toList());
+            List<ProcessHandle> jvms = List.of();
+            for (int wait = 0; wait < 200 && jvms.isEmpty(); wait++) {
+                Thread.sleep(100);
+                jvms = launcher.children()
+                        .filter(child -> child.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                        .collect(Collectors.toList());
+            }
             assertThat(jvms).as("the launcher's JVM").hasSize(1);
+            Thread.sleep(500); // let it get going: the signal must stop a running command, not a starting JVM
             new ProcessBuilder("kill", "-TERM", String.valueOf(launcher.pid())).start().waitFor();
             assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("launcher ended").isTrue();
             assertThat(launcher.exitValue()).isEqualTo(143);
