@@ -321,7 +321,7 @@ class LauncherIT {
     }
 
     @Test
-    void versionAndHelpAreUnchanged() throws Exception {
+    void versionPrintsAsBeforeAndMakesNoCache() throws Exception {
         Path jdk = Paths.get(System.getProperty("java.home"));
         Result version = launcher(jdk, temp.resolve("cache"), "--version");
         assertThat(version.exit).isZero();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public final class PemFiles {
         } catch (KeyFileException e) {
             throw new InvalidRoleRequestException(field, e.getMessage());
         } finally {
-            java.util.Arrays.fill(pem, (byte) 0);
+            Arrays.fill(pem, (byte) 0);
         }
     }
 

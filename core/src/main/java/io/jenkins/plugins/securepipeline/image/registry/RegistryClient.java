@@ -328,25 +328,40 @@ public final class RegistryClient implements AutoCloseable {
      * exact bytes?". Read with the push scope: a pusher holds that token anyway.
      */
     Digest servedManifestDigest(String repository, String reference) throws IOException, InterruptedException {
-        return retrying("read manifest " + reference, () -> {
-            URI uri = url("/v2/" + repository + "/manifests/" + reference);
-            try (Response response = exchange("read manifest " + repository + ":" + reference, "GET", uri,
-                    new String[] {"Accept", io.jenkins.plugins.securepipeline.image.MediaTypes.ACCEPT_ALL}, null,
-                    pushScope(repository), true)) {
-                if (response.status == 404) {
-                    return null;
-                }
-                if (response.status != 200) {
-                    throw response.failure();
-                }
-                byte[] bytes = response.body.readNBytes(ManifestDocument.MAX_BYTES + 1);
-                return bytes.length > ManifestDocument.MAX_BYTES ? null : Digest.of(bytes);
-            }
-        });
+        ServedManifest served = fetchManifest(repository, reference, pushScope(repository));
+        return served == null || served.bytes().length > ManifestDocument.MAX_BYTES ? null : Digest.of(served.bytes());
     }
 
     /** {@link #getManifest(String, String)} under another token scope. */
     ManifestDocument getManifest(String repository, String reference, String scope)
+            throws IOException, InterruptedException {
+        ServedManifest served = fetchManifest(repository, reference, scope);
+        if (served == null) {
+            return null;
+        }
+        if (served.bytes().length > ManifestDocument.MAX_BYTES) {
+            throw new RegistryException("manifest " + repository + ":" + reference + " from " + registry()
+                    + " is over the " + ManifestDocument.MAX_BYTES + " byte limit");
+        }
+        ManifestDocument manifest;
+        try {
+            manifest = ManifestDocument.parse(served.bytes(), served.contentType(), "manifest " + repository + ":"
+                    + reference + " from " + registry());
+        } catch (InvalidImageException e) {
+            throw new RegistryException(e.getMessage());
+        }
+        if (reference.startsWith("sha256:") && !manifest.digest().toString().equals(reference)) {
+            throw new RegistryException("registry " + registry() + " answered " + repository + "@" + reference
+                    + " with content whose digest is " + manifest.digest());
+        }
+        return manifest;
+    }
+
+    /** What a manifest GET returned: at most one byte over the limit (so the caller can tell), and its media type. */
+    private record ServedManifest(byte[] bytes, String contentType) {}
+
+    /** GET a manifest, or null on 404; the body is read no further than one byte past the manifest size limit. */
+    private ServedManifest fetchManifest(String repository, String reference, String scope)
             throws IOException, InterruptedException {
         return retrying("read manifest " + reference, () -> {
             URI uri = url("/v2/" + repository + "/manifests/" + reference);
@@ -360,26 +375,8 @@ public final class RegistryClient implements AutoCloseable {
                     throw response.failure();
                 }
                 byte[] bytes = response.body.readNBytes(ManifestDocument.MAX_BYTES + 1);
-                if (bytes.length > ManifestDocument.MAX_BYTES) {
-                    throw new RegistryException("manifest " + repository + ":" + reference + " from " + registry()
-                            + " is over the " + ManifestDocument.MAX_BYTES + " byte limit");
-                }
                 String contentType = response.headers.firstValue("Content-Type").orElse(null);
-                if (contentType != null) {
-                    contentType = contentType.split(";")[0].trim();
-                }
-                ManifestDocument manifest;
-                try {
-                    manifest = ManifestDocument.parse(bytes, contentType, "manifest " + repository + ":" + reference
-                            + " from " + registry());
-                } catch (InvalidImageException e) {
-                    throw new RegistryException(e.getMessage());
-                }
-                if (reference.startsWith("sha256:") && !manifest.digest().toString().equals(reference)) {
-                    throw new RegistryException("registry " + registry() + " answered " + repository + "@" + reference
-                            + " with content whose digest is " + manifest.digest());
-                }
-                return manifest;
+                return new ServedManifest(bytes, contentType == null ? null : contentType.split(";")[0].trim());
             }
         });
     }
