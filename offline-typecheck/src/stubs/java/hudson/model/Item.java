@@ -8,5 +8,7 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     String getFullName();
 
+    Permission READ = null;
+
     Permission CONFIGURE = null;
 }

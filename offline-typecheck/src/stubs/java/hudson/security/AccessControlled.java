@@ -3,6 +3,7 @@
 package hudson.security;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 
 public interface AccessControlled {
     default void checkPermission(Permission permission) throws AccessDeniedException {
@@ -10,6 +11,10 @@ public interface AccessControlled {
     }
 
     default boolean hasPermission(Permission permission) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    default boolean hasPermission2(Authentication a, Permission permission) {
         throw new UnsupportedOperationException("compile-only signature");
     }
 }

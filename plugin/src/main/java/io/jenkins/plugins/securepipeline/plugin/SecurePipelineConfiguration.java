@@ -6,12 +6,15 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.securepipeline.audit.AuditLog;
 import io.jenkins.plugins.securepipeline.plugin.role.AccountRule;
+import io.jenkins.plugins.securepipeline.plugin.role.ControllerIdentityRule;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerIdentity;
 import io.jenkins.plugins.securepipeline.plugin.role.DefaultChainIdentity;
 import io.jenkins.plugins.securepipeline.plugin.window.FreezeCalendar;
 import io.jenkins.plugins.securepipeline.role.AccountPolicy;
 import io.jenkins.plugins.securepipeline.role.AccountPolicyRule;
+import io.jenkins.plugins.securepipeline.role.ControllerIdentityPolicy;
+import io.jenkins.plugins.securepipeline.role.ControllerIdentityPolicyRule;
 import io.jenkins.plugins.securepipeline.template.ScanPolicy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,6 +56,7 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     private String rolesAnywhereEndpoint;
     private ControllerIdentity identity;
     private List<AccountRule> accountRules = new ArrayList<>();
+    private List<ControllerIdentityRule> controllerIdentityRules = new ArrayList<>();
     private List<FreezeCalendar> calendars = new ArrayList<>();
     private boolean sourceIdentityFromUser;
     private String scanThreshold = "high";
@@ -74,6 +78,7 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
         accountRules = new ArrayList<>();
+        controllerIdentityRules = new ArrayList<>();
         calendars = new ArrayList<>();
         req.bindJSON(this, json);
         save();
@@ -212,6 +217,26 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
             rules.add(rule.toPolicyRule());
         }
         return new AccountPolicy(rules);
+    }
+
+    public List<ControllerIdentityRule> getControllerIdentityRules() {
+        return controllerIdentityRules == null ? List.of() : List.copyOf(controllerIdentityRules);
+    }
+
+    @DataBoundSetter
+    public void setControllerIdentityRules(List<ControllerIdentityRule> controllerIdentityRules) {
+        this.controllerIdentityRules = controllerIdentityRules == null ? new ArrayList<>()
+                : new ArrayList<>(controllerIdentityRules);
+        save();
+    }
+
+    /** @throws io.jenkins.plugins.securepipeline.role.InvalidRoleRequestException for a broken rule: fail closed */
+    public ControllerIdentityPolicy controllerIdentityPolicy() {
+        List<ControllerIdentityPolicyRule> rules = new ArrayList<>();
+        for (ControllerIdentityRule rule : getControllerIdentityRules()) {
+            rules.add(rule.toPolicyRule());
+        }
+        return new ControllerIdentityPolicy(rules);
     }
 
     public List<FreezeCalendar> getCalendars() {

@@ -5,6 +5,8 @@ import hudson.model.Run;
 import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
+import io.jenkins.plugins.securepipeline.plugin.role.StepAwsCredentials;
+import io.jenkins.plugins.securepipeline.role.AwsPurpose;
 import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
 import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
 import io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer;
@@ -23,9 +25,10 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * The signing keys of the steps, on the controller only: an AWS KMS key used with the enclosing role session (or the
- * controller's identity), or a PEM private key from a secret file or secret text credential. The key material never
- * leaves the controller and never appears in a step argument.
+ * The signing keys of the steps, on the controller only: an AWS KMS key used with credentials from
+ * {@link StepAwsCredentials} (the enclosing role session, or the controller's identity where a rule grants it), or
+ * a PEM private key from a secret file or secret text credential. The key material never leaves the controller and
+ * never appears in a step argument.
  */
 public final class SigningKeys implements AutoCloseable {
     private static final int MAX_KEY_FILE_BYTES = 64 * 1024;
@@ -45,13 +48,13 @@ public final class SigningKeys implements AutoCloseable {
      * @param credentialsId a secret file / secret text credential with a PEM private key, when {@code kmsKey} is null
      * @param region the region of the KMS client, or null for the session's or the administrator's default
      */
-    public static SigningKeys open(String kmsKey, String credentialsId, AwsRoleSession session, Run<?, ?> run, String region)
-            throws IOException, SigningException, KeyFileException {
+    public static SigningKeys open(String step, String kmsKey, String credentialsId, AwsRoleSession session, Run<?, ?> run,
+            String region) throws IOException, SigningException, KeyFileException {
         if (kmsKey != null) {
             KmsKeyReference key = KmsKeyReference.parse(kmsKey);
             String effectiveRegion = region != null ? region : session != null ? session.getRegion() : null;
-            KmsClient kms = ControllerAws.clients(effectiveRegion).kms(session != null ? session.credentialsProvider(run)
-                    : ControllerAws.credentialsFor(null, run, "KMS signing"));
+            KmsClient kms = ControllerAws.clients(effectiveRegion).kms(
+                    StepAwsCredentials.forStep(session, run, step, AwsPurpose.KMS, kmsKey));
             try {
                 return new SigningKeys(new AwsKmsSigner(kms, key), AwsKmsPublicKey.verifierFor(kms, key), kms);
             } catch (SigningException | RuntimeException e) {

@@ -11,22 +11,20 @@ import io.jenkins.plugins.securepipeline.image.registry.RegistryCredentials;
 import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
+import io.jenkins.plugins.securepipeline.plugin.role.StepAwsCredentials;
+import io.jenkins.plugins.securepipeline.role.AwsPurpose;
 import java.io.IOException;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
- * How the image steps reach a registry and AWS from the controller: AWS calls (ECR tokens, KMS) with the enclosing
- * {@code assumeCrossAccountRole} session when there is one, else the controller's own identity; registries other
- * than ECR with a username/password credential, or anonymously.
+ * How the image steps reach a registry from the controller: ECR with AWS credentials from {@link StepAwsCredentials}
+ * (the enclosing {@code assumeCrossAccountRole} session, or the controller's identity where an administrator's rule
+ * grants it); registries other than ECR with a username/password credential, or anonymously.
  */
 final class ImageAccess {
     private ImageAccess() {}
-
-    static AwsCredentialsProvider awsCredentials(AwsRoleSession session, Run<?, ?> run, String purpose) {
-        return session != null ? session.credentialsProvider(run) : ControllerAws.credentialsFor(null, run, purpose);
-    }
 
     static String region(AwsRoleSession session, EcrRegistryHost ecr) {
         if (ecr != null) {
@@ -39,15 +37,15 @@ final class ImageAccess {
      * @param registryCredentialsId a username/password credential for a registry that is not ECR, or null
      * @return a client with its own HTTP client: close it when done
      */
-    static RegistryClient registry(ImageReference image, String registryCredentialsId, boolean plainHttp,
+    static RegistryClient registry(String step, ImageReference image, String registryCredentialsId, boolean plainHttp,
             AwsRoleSession session, Run<?, ?> run) throws IOException {
         return RegistryClient.withOwnHttpClient(image.registry(), plainHttp,
-                credentials(image, registryCredentialsId, session, run), ControllerAws.proxySelector());
+                credentials(step, image, registryCredentialsId, session, run), ControllerAws.proxySelector());
     }
 
     /** The registry credentials for {@code image}: an ECR token, a username/password credential, or null (anonymous). */
-    static RegistryCredentials credentials(ImageReference image, String registryCredentialsId, AwsRoleSession session,
-            Run<?, ?> run) throws IOException {
+    static RegistryCredentials credentials(String step, ImageReference image, String registryCredentialsId,
+            AwsRoleSession session, Run<?, ?> run) throws IOException {
         EcrRegistryHost ecr = EcrRegistryHost.parse(image.registry());
         RegistryCredentials credentials = null;
         if (ecr != null) {
@@ -55,7 +53,8 @@ final class ImageAccess {
                 throw new IOException(image.registry() + " is an ECR registry: its credentials come from AWS "
                         + "(assumeCrossAccountRole), not from registryCredentialsId");
             }
-            try (EcrClient client = ControllerAws.clients(ecr.region()).ecr(awsCredentials(session, run, "ECR access"))) {
+            AwsCredentialsProvider aws = StepAwsCredentials.forStep(session, run, step, AwsPurpose.ECR, image.registry());
+            try (EcrClient client = ControllerAws.clients(ecr.region()).ecr(aws)) {
                 // A missing repository is reported plainly before anything is uploaded.
                 new EcrRepositoryCheck(client).requireExists(ecr, image.repository());
                 credentials = new EcrAuthorization(client, Clock.systemUTC()).credentials();

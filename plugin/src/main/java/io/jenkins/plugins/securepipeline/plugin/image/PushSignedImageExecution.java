@@ -65,8 +65,8 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             if (promoted != null) {
                 subject.put("promotedFrom", promoted.toString());
                 pushed = workspace.act(new PromoteFromRegistry(promoted.toString(),
-                        ImageAccess.credentials(promoted, step.getSourceRegistryCredentialsId(), session, run),
-                        target.toString(), ImageAccess.credentials(target, step.getRegistryCredentialsId(), session, run),
+                        ImageAccess.credentials(STEP, promoted, step.getSourceRegistryCredentialsId(), session, run),
+                        target.toString(), ImageAccess.credentials(STEP, target, step.getRegistryCredentialsId(), session, run),
                         step.isInsecureHttp(), step.getParallel()));
             } else {
                 if (source.startsWith(PushSignedImageStep.DOCKER_PREFIX)) {
@@ -74,7 +74,7 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
                     source = "docker-archive:" + savedFromDocker.getName();
                 }
                 pushed = workspace.act(new PushFromWorkspace(source, target.toString(), step.isInsecureHttp(),
-                        ImageAccess.credentials(target, step.getRegistryCredentialsId(), session, run), step.getParallel(),
+                        ImageAccess.credentials(STEP, target, step.getRegistryCredentialsId(), session, run), step.getParallel(),
                         listener));
             }
         } catch (RegistryException e) {
@@ -97,7 +97,7 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
         try {
             Map<String, Object> annotations = new LinkedHashMap<>();
             annotations.put("jenkins.build", BuildIdentity.buildId(run));
-            try (RegistryClient registry = ImageAccess.registry(target, step.getRegistryCredentialsId(),
+            try (RegistryClient registry = ImageAccess.registry(STEP, target, step.getRegistryCredentialsId(),
                     step.isInsecureHttp(), session, run)) {
                 signature = sign(registry, signedImage, annotations, session, run);
             }
@@ -127,7 +127,7 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             Map<String, Object> annotations, AwsRoleSession session, Run<?, ?> run)
             throws IOException, InterruptedException, SigningException, KeyFileException {
         String region = ImageAccess.region(session, EcrRegistryHost.parse(image.registry()));
-        try (SigningKeys keys = SigningKeys.open(step.getSigningKey(), step.getSigningKeyCredentialsId(), session, run, region)) {
+        try (SigningKeys keys = SigningKeys.open(STEP, step.getSigningKey(), step.getSigningKeyCredentialsId(), session, run, region)) {
             return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(keys.signer()), annotations,
                     keys.verifier());
         }

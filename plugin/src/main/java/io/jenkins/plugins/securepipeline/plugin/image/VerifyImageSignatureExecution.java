@@ -13,6 +13,8 @@ import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
 import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
+import io.jenkins.plugins.securepipeline.plugin.role.StepAwsCredentials;
+import io.jenkins.plugins.securepipeline.role.AwsPurpose;
 import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
 import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
 import io.jenkins.plugins.securepipeline.signing.KeyFileException;
@@ -29,6 +31,7 @@ import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** Runs on a controller thread: key lookup (KMS or credential), registry reads, signature checks. */
@@ -55,7 +58,7 @@ final class VerifyImageSignatureExecution extends SynchronousNonBlockingStepExec
         CosignSignatureVerifier.Verification verification;
         try {
             SignatureVerifier trusted = trustedKey(session, run, image);
-            try (RegistryClient registry = ImageAccess.registry(image, step.getRegistryCredentialsId(),
+            try (RegistryClient registry = ImageAccess.registry(STEP, image, step.getRegistryCredentialsId(),
                     step.isInsecureHttp(), session, run)) {
                 verification = new CosignSignatureVerifier(registry).verify(image, trusted);
             }
@@ -82,10 +85,11 @@ final class VerifyImageSignatureExecution extends SynchronousNonBlockingStepExec
     }
 
     private SignatureVerifier trustedKey(AwsRoleSession session, Run<?, ?> run, ImageReference image)
-            throws SigningException, KeyFileException {
+            throws IOException, SigningException, KeyFileException {
         if (step.getKey() != null) {
             String region = ImageAccess.region(session, EcrRegistryHost.parse(image.registry()));
-            try (KmsClient kms = ControllerAws.clients(region).kms(ImageAccess.awsCredentials(session, run, "KMS access"))) {
+            AwsCredentialsProvider aws = StepAwsCredentials.forStep(session, run, STEP, AwsPurpose.KMS, step.getKey());
+            try (KmsClient kms = ControllerAws.clients(region).kms(aws)) {
                 return AwsKmsPublicKey.verifierFor(kms, KmsKeyReference.parse(step.getKey()));
             }
         }

@@ -2,9 +2,13 @@ package io.jenkins.plugins.securepipeline.plugin.integrity;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.security.SecurityRealm;
 import io.jenkins.plugins.securepipeline.audit.AuditEvent;
 import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
 import io.jenkins.plugins.securepipeline.integrity.ArtifactDigest;
@@ -13,7 +17,6 @@ import io.jenkins.plugins.securepipeline.integrity.ChecksumFileException;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumLimits;
 import io.jenkins.plugins.securepipeline.integrity.DigestAlgorithm;
 import io.jenkins.plugins.securepipeline.integrity.FileVerdict;
-import io.jenkins.plugins.securepipeline.integrity.HashOutcome;
 import io.jenkins.plugins.securepipeline.integrity.VerificationReport;
 import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumFileLoader;
 import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumManifest;
@@ -35,11 +38,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 
 /**
  * Controller side of {@code verifyArtifactHash}: resolves what is expected (a digest, a checksum file read from the
@@ -87,7 +91,8 @@ final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecut
         } else {
             expected = recordedBy(run, subject);
         }
-        VerificationReport report = workspace.act(new WorkspaceHashing.VerifyEntries(expected, step.isExact(), notArtifacts));
+        VerificationReport report = AgentResults.report(expected,
+                workspace.act(new WorkspaceHashing.VerifyEntries(expected, step.isExact(), notArtifacts)));
         log(listener, report);
         subject.put("summary", report.summary());
         if (!report.passed()) {
@@ -104,16 +109,9 @@ final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecut
     private Map<String, Object> record(FilePath workspace, Run<?, ?> run, TaskListener listener, Map<String, String> subject)
             throws Exception {
         DigestAlgorithm algorithm = DigestAlgorithm.parse(step.getAlgorithm());
-        List<HashOutcome> outcomes = workspace.act(new WorkspaceHashing.HashFiles(step.operands(), algorithm));
-        List<ChecksumEntry> entries = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (HashOutcome outcome : outcomes) {
-            if (outcome instanceof HashOutcome.Hashed hashed) {
-                entries.add(new ChecksumEntry(hashed.name(), hashed.digest(), OptionalLong.of(hashed.size())));
-            } else if (outcome instanceof HashOutcome.Failed failed) {
-                problems.add(failed.name() + ": " + failed.reason());
-            }
-        }
+        AgentResults.Hashed hashed = AgentResults.hashed(workspace.act(new WorkspaceHashing.HashFiles(step.operands(), algorithm)));
+        List<ChecksumEntry> entries = hashed.entries();
+        List<String> problems = hashed.problems();
         if (!problems.isEmpty() || entries.isEmpty()) {
             throw fail(run, entries.isEmpty() && problems.isEmpty() ? "files: '" + step.getFiles() + "' selects no file"
                     : "cannot hash " + String.join("; ", problems), subject);
@@ -142,7 +140,7 @@ final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecut
             List<ChecksumEntry> entries, Map<String, String> subject) throws Exception {
         ChecksumManifest manifest = ChecksumManifest.unsigned(algorithm, entries);
         if (step.getSigningKey() != null || step.getSigningKeyCredentialsId() != null) {
-            try (SigningKeys keys = SigningKeys.open(step.getSigningKey(), step.getSigningKeyCredentialsId(),
+            try (SigningKeys keys = SigningKeys.open(STEP, step.getSigningKey(), step.getSigningKeyCredentialsId(),
                     getContext().get(AwsRoleSession.class), run, null)) {
                 manifest = ManifestSigning.sign(manifest, keys.signer());
             } catch (SigningException | KeyFileException | IllegalStateException e) {
@@ -189,8 +187,7 @@ final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecut
     private List<ChecksumEntry> recordedBy(Run<?, ?> run, Map<String, String> subject) throws Exception {
         subject.put("fromJob", step.getFromJob());
         subject.put("build", step.getBuild());
-        // Looked up with the build's own authentication: a job it may not see is "not found".
-        Job<?, ?> job = Jenkins.get().getItemByFullName(step.getFromJob(), Job.class);
+        Job<?, ?> job = readableJob(step.getFromJob(), run);
         if (job == null) {
             throw fail(run, "no job '" + step.getFromJob() + "' is visible to this build", subject);
         }
@@ -206,6 +203,31 @@ final class VerifyArtifactHashExecution extends SynchronousNonBlockingStepExecut
         subject.put("sourceBuild", BuildIdentity.buildId(source));
         return recorded.entries();
     }
+
+    /**
+     * The job, if this build may read it, else null (whether it exists or not, so names cannot be probed). As
+     * copyartifact does: with Authorize Project (or any queue item authenticator) the build runs as a user and that
+     * user needs Item.READ; without one the build runs as SYSTEM, which sees everything, so the job must be the
+     * build's own or readable by any logged-in user.
+     */
+    static Job<?, ?> readableJob(String fullName, Run<?, ?> run) {
+        Authentication build = Jenkins.getAuthentication2();
+        Job<?, ?> job;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            job = Jenkins.get().getItemByFullName(fullName, Job.class);
+        }
+        if (job == null) {
+            return null;
+        }
+        if (job == run.getParent()) {
+            return job;
+        }
+        Authentication asked = ACL.SYSTEM2.equals(build) ? ANY_LOGGED_IN_USER : build;
+        return job.hasPermission2(asked, Item.READ) ? job : null;
+    }
+
+    private static final Authentication ANY_LOGGED_IN_USER = new UsernamePasswordAuthenticationToken("authenticated", "",
+            List.of(SecurityRealm.AUTHENTICATED_AUTHORITY2));
 
     private static void log(TaskListener listener, VerificationReport report) {
         int logged = 0;

@@ -6,6 +6,7 @@ import io.jenkins.plugins.securepipeline.integrity.BaseDirectory;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumEntry;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumVerifier;
 import io.jenkins.plugins.securepipeline.integrity.DigestAlgorithm;
+import io.jenkins.plugins.securepipeline.integrity.FileVerdict;
 import io.jenkins.plugins.securepipeline.integrity.HashOutcome;
 import io.jenkins.plugins.securepipeline.integrity.ParallelHasher;
 import io.jenkins.plugins.securepipeline.integrity.VerificationReport;
@@ -19,7 +20,8 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * The work that runs where the workspace is (a Jenkins agent, usually): selecting, hashing and verifying files
  * with the engine's JDK-only integrity classes. File contents never cross the channel; names, digests and
- * verdicts do. Each callable is a small static class with plain serializable fields.
+ * verdicts do, as JDK types or the plugin's own {@link AgentResults} (Jenkins rejects core-jar classes sent by an
+ * agent). Each callable is a small static class with plain serializable fields.
  */
 final class WorkspaceHashing {
     private WorkspaceHashing() {}
@@ -40,7 +42,7 @@ final class WorkspaceHashing {
     }
 
     /** Digests of the selected files, on every core of the agent. */
-    static final class HashFiles extends MasterToSlaveFileCallable<ArrayList<HashOutcome>> {
+    static final class HashFiles extends MasterToSlaveFileCallable<ArrayList<AgentResults.HashedFile>> {
         private static final long serialVersionUID = 1L;
         private final ArrayList<String> operands;
         private final DigestAlgorithm algorithm;
@@ -51,15 +53,20 @@ final class WorkspaceHashing {
         }
 
         @Override
-        public ArrayList<HashOutcome> invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        public ArrayList<AgentResults.HashedFile> invoke(File workspace, VirtualChannel channel)
+                throws IOException, InterruptedException {
             BaseDirectory base = BaseDirectory.of(workspace.toPath());
             List<String> names = new ArtifactSelector(base).select(operands).files();
-            return new ArrayList<>(new ParallelHasher(base).hash(names, algorithm));
+            ArrayList<AgentResults.HashedFile> hashed = new ArrayList<>();
+            for (HashOutcome outcome : new ParallelHasher(base).hash(names, algorithm)) {
+                hashed.add(AgentResults.HashedFile.of(outcome));
+            }
+            return hashed;
         }
     }
 
     /** Checks the files against expected entries; with {@code exact}, also lists files that are not expected. */
-    static final class VerifyEntries extends MasterToSlaveFileCallable<VerificationReport> {
+    static final class VerifyEntries extends MasterToSlaveFileCallable<ArrayList<AgentResults.CheckedFile>> {
         private static final long serialVersionUID = 1L;
         private final ArrayList<ChecksumEntry> expected;
         private final boolean exact;
@@ -72,9 +79,16 @@ final class WorkspaceHashing {
         }
 
         @Override
-        public VerificationReport invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        public ArrayList<AgentResults.CheckedFile> invoke(File workspace, VirtualChannel channel)
+                throws IOException, InterruptedException {
             ChecksumVerifier verifier = new ChecksumVerifier(BaseDirectory.of(workspace.toPath()));
-            return exact ? verifier.verifyExactSet(expected, new HashSet<>(notArtifacts)) : verifier.verify(expected);
+            VerificationReport report = exact ? verifier.verifyExactSet(expected, new HashSet<>(notArtifacts))
+                    : verifier.verify(expected);
+            ArrayList<AgentResults.CheckedFile> checked = new ArrayList<>();
+            for (FileVerdict verdict : report.verdicts()) {
+                checked.add(AgentResults.CheckedFile.of(verdict));
+            }
+            return checked;
         }
     }
 }

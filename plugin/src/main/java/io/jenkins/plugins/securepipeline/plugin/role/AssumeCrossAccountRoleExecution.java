@@ -28,13 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Runs the checks and the STS call on a background thread (never the CPS VM thread), then starts the body with
- * the session as environment (encrypted in the pipeline's state, masked in the log) and as a context object for
- * the steps inside. Order: validate the request, refuse frozen accounts, apply the account rules, call STS.
+ * the session as environment (encrypted in the pipeline's state, masked in the log and in failures leaving the
+ * block) and as a context object for the steps inside. Order: validate the request, refuse frozen accounts, apply the account rules, call STS.
  */
 final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
@@ -132,7 +133,8 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
                 .withContexts(session,
                         EnvironmentExpander.merge(context.get(EnvironmentExpander.class), new AwsSessionEnvironment(session)),
                         BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class),
-                                new SessionMaskingFilter(session.secretValues())))
+                                new SessionMaskingFilter(session.secretValues())),
+                        FailureHandler.merge(context.get(FailureHandler.class), new SessionFailureMasking(session.secretValues())))
                 .withCallback(new SessionEnded(request.roleArn().toString()))
                 .start();
     }

@@ -21,7 +21,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The controller's side of AWS: client settings from the administrator's configuration and Jenkins' own proxy, and
- * credentials for the plugin's own calls (reading Change Calendars, the connection test). Runs on the controller,
+ * the controller's own credentials, handed out only through {@link StepAwsCredentials} (steps) and to readers the
+ * administrator configured (Change Calendars). Runs on the controller,
  * in background threads only.
  */
 public final class ControllerAws {
@@ -56,10 +57,23 @@ public final class ControllerAws {
     }
 
     /**
-     * Credentials for the plugin's own calls: the given role assumed with the controller's identity, or, without a
-     * role, the identity itself when it is one that needs no role (SDK default chain, access key).
+     * The controller's own identity, for a step outside a role block. Only {@link StepAwsCredentials} calls this, after
+     * a controller identity rule allowed it; identities that only ever yield an assumed role cannot serve.
      */
-    public static AwsCredentialsProvider credentialsFor(String roleArn, Run<?, ?> run, String purpose) {
+    static AwsCredentialsProvider controllerIdentity(Run<?, ?> run, String purpose) {
+        return credentials(null, run, purpose);
+    }
+
+    /**
+     * Credentials for a reader the administrator configured (a freeze calendar's Change Calendar role): the role
+     * assumed with the controller's identity, or the identity itself when the administrator named no role. The
+     * administrator's configuration is the decision; a Jenkinsfile can only choose among such readers, not name one.
+     */
+    public static AwsCredentialsProvider forAdminConfiguredReader(String adminRoleArn, Run<?, ?> run, String purpose) {
+        return credentials(adminRoleArn, run, purpose);
+    }
+
+    private static AwsCredentialsProvider credentials(String roleArn, Run<?, ?> run, String purpose) {
         ControllerIdentity identity = SecurePipelineConfiguration.get().getIdentity();
         if (roleArn == null || roleArn.isBlank()) {
             if (identity instanceof DefaultChainIdentity) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
+import io.jenkins.plugins.securepipeline.audit.SecretMask;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -8,22 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Replaces secret values in build log output with {@code ****}, line by line so a secret is never split across
- * two writes. AWS keys and session tokens are ASCII, so matching their UTF-8 bytes is exact whatever the log's
- * charset. The safety net, not the plan: the plugin itself never prints a secret.
+ * Replaces secret values, and their encoded forms ({@link SecretMask}), in build log output with {@code ****}, line by
+ * line so a secret is never split across two writes. The safety net, not the plan: the plugin itself never prints a
+ * secret.
  */
 final class SecretMaskingOutputStream extends FilterOutputStream {
-    static final String MASK = "****";
+    static final String MASK = SecretMask.MASK;
     /** A line longer than this is masked and passed on in pieces; secrets are far shorter. */
     private static final int MAX_BUFFERED = 64 * 1024;
 
-    private final List<byte[]> secrets;
+    private final SecretMask mask;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     SecretMaskingOutputStream(OutputStream out, List<String> secretValues) {
         super(out);
-        this.secrets = secretValues.stream().filter(s -> s != null && s.length() >= 4)
-                .map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        this.mask = SecretMask.of(secretValues);
     }
 
     @Override
@@ -60,40 +60,13 @@ final class SecretMaskingOutputStream extends FilterOutputStream {
     }
 
     byte[] mask(byte[] bytes) {
-        byte[] current = bytes;
-        for (byte[] secret : secrets) {
-            current = replaceAll(current, secret);
+        if (mask.isEmpty()) {
+            return bytes;
         }
-        return current;
-    }
-
-    private static byte[] replaceAll(byte[] text, byte[] secret) {
-        ByteArrayOutputStream result = null;
-        int copiedUpTo = 0;
-        for (int i = 0; i + secret.length <= text.length; i++) {
-            if (matchesAt(text, i, secret)) {
-                if (result == null) {
-                    result = new ByteArrayOutputStream(text.length);
-                }
-                result.write(text, copiedUpTo, i - copiedUpTo);
-                result.writeBytes(MASK.getBytes(StandardCharsets.US_ASCII));
-                i += secret.length - 1;
-                copiedUpTo = i + 1;
-            }
-        }
-        if (result == null) {
-            return text;
-        }
-        result.write(text, copiedUpTo, text.length - copiedUpTo);
-        return result.toByteArray();
-    }
-
-    private static boolean matchesAt(byte[] text, int at, byte[] secret) {
-        for (int j = 0; j < secret.length; j++) {
-            if (text[at + j] != secret[j]) {
-                return false;
-            }
-        }
-        return true;
+        // ISO-8859-1 maps bytes to chars one to one, and every form of a secret is ASCII, so a match found here is
+        // the same bytes in any ASCII-compatible charset the log uses (UTF-8 included).
+        String line = new String(bytes, StandardCharsets.ISO_8859_1);
+        String masked = mask.mask(line);
+        return masked == line ? bytes : masked.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -109,7 +109,7 @@ public final class FreezeCalendars {
             AwsClients clients;
             try {
                 clients = ControllerAws.clients(null);
-                credentials = ControllerAws.credentialsFor(calendar.getChangeCalendarRoleArn(), run,
+                credentials = ControllerAws.forAdminConfiguredReader(calendar.getChangeCalendarRoleArn(), run,
                         "Change Calendar reader for freeze calendar '" + calendar.getName() + "'");
             } catch (RuntimeException e) {
                 throw new WindowUnavailableException("cannot read AWS Change Calendar " + nameOrArn + ": " + e.getMessage());
