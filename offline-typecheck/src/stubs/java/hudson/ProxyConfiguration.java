@@ -2,9 +2,13 @@
 // Holds only the members the plugin uses. Never packaged or shipped.
 package hudson;
 
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
 public final class ProxyConfiguration {
     public final String name;
     public final int port;
+    @Restricted(NoExternalUse.class) // as upstream: plugins must call getNoProxyHost()
     public String noProxyHost;
 
     private ProxyConfiguration() {
