@@ -5,13 +5,16 @@ package hudson;
 public final class ProxyConfiguration {
     public final String name;
     public final int port;
-    public String noProxyHost;
 
     private ProxyConfiguration() {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
     public String getUserName() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
+    public String getNoProxyHost() {
         throw new UnsupportedOperationException("compile-only signature");
     }
 }
