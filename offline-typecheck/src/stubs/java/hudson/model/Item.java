@@ -8,5 +8,9 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     String getFullName();
 
+    Permission READ = null;
+
     Permission CONFIGURE = null;
+
+    Permission EXTENDED_READ = null;
 }
