@@ -5,7 +5,7 @@ package hudson;
 import java.util.AbstractList;
 
 public class ExtensionList<T> extends AbstractList<T> {
-    protected ExtensionList() {
+    protected ExtensionList(jenkins.model.Jenkins jenkins, Class<T> extensionType) {
         throw new UnsupportedOperationException("compile-only signature");
     }
 

@@ -6,6 +6,10 @@ import hudson.model.TaskListener;
 import java.io.IOException;
 
 public abstract class Launcher {
+    protected Launcher(TaskListener listener, hudson.remoting.VirtualChannel channel) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public final ProcStarter launch() {
         throw new UnsupportedOperationException("compile-only signature");
     }

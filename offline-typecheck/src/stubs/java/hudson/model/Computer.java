@@ -3,6 +3,10 @@
 package hudson.model;
 
 public abstract class Computer extends Actionable {
+    protected Computer(Node node) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public final int countBusy() {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -11,4 +11,6 @@ public interface Item extends AccessControlled {
     Permission READ = null;
 
     Permission CONFIGURE = null;
+
+    Permission EXTENDED_READ = null;
 }

@@ -3,6 +3,10 @@
 package hudson.model;
 
 public abstract class Label extends Actionable {
+    protected Label(String name) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public static Label get(String l) {
         throw new UnsupportedOperationException("compile-only signature");
     }

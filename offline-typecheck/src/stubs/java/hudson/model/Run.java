@@ -8,6 +8,10 @@ import java.io.IOException;
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
     public static final hudson.security.PermissionGroup PERMISSIONS = null;
 
+    protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public JobT getParent() {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -14,5 +14,9 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
     public static final class Option {
         public String name;
         public String value;
+
+        public Option(String name, String value) {
+            throw new UnsupportedOperationException("compile-only signature");
+        }
     }
 }

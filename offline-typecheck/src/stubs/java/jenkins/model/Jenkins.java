@@ -9,7 +9,11 @@ public class Jenkins implements AccessControlled, hudson.model.ItemGroup<hudson.
     public static final Permission ADMINISTER = null;
     public static final Permission READ = null;
 
-    protected Jenkins() {
+    // The real constructors are protected Jenkins(File, jakarta.servlet.ServletContext[, PluginManager]) throws
+    // ..., org.jvnet.hudson.reactor.ReactorException; the plugin never constructs or subclasses Jenkins, so they are
+    // not modelled (task-reactor is not mirrored here) and this private one only keeps the stub from having a
+    // public no-arg constructor upstream lacks.
+    private Jenkins() {
         throw new UnsupportedOperationException("compile-only signature");
     }
 

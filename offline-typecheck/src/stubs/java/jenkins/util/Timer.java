@@ -5,6 +5,8 @@ package jenkins.util;
 import java.util.concurrent.ScheduledExecutorService;
 
 public class Timer {
+    private Timer() {}
+
     public static synchronized ScheduledExecutorService get() {
         throw new UnsupportedOperationException("compile-only signature");
     }

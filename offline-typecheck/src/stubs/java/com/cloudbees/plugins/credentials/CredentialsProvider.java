@@ -11,6 +11,8 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider implements ExtensionPoint {
+    public static final hudson.security.Permission USE_ITEM = null;
+
     public static <C extends IdCredentials> C findCredentialByIdInItemGroup(String id, Class<C> type,
             ItemGroup<?> itemGroup, Authentication authentication, List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("compile-only signature");

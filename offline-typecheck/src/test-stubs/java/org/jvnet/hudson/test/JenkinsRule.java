@@ -61,5 +61,7 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
-    public static class DummySecurityRealm extends hudson.security.AbstractPasswordBasedSecurityRealm {}
+    public static class DummySecurityRealm extends hudson.security.AbstractPasswordBasedSecurityRealm {
+        DummySecurityRealm() {}
+    }
 }

@@ -13,6 +13,10 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
     }
 
     public class Grant {
+        Grant(java.util.Set<Permission> permissions) {
+            throw new UnsupportedOperationException("compile-only signature");
+        }
+
         public GrantOn everywhere() {
             throw new UnsupportedOperationException("compile-only signature");
         }
@@ -22,6 +26,10 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
         }
 
         public class GrantOn {
+            GrantOn(String regexp) {
+                throw new UnsupportedOperationException("compile-only signature");
+            }
+
             public MockAuthorizationStrategy to(String... sids) {
                 throw new UnsupportedOperationException("compile-only signature");
             }

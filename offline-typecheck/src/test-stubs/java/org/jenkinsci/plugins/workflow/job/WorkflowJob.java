@@ -9,7 +9,9 @@ import hudson.model.queue.QueueTaskFuture;
 import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 
 public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun> implements TopLevelItem {
-    private WorkflowJob() {}
+    public WorkflowJob(hudson.model.ItemGroup parent, String name) {
+        super(parent, name);
+    }
 
     public void setDefinition(FlowDefinition definition) {
         throw new UnsupportedOperationException("compile-only signature");

@@ -6,7 +6,9 @@ import hudson.model.Queue;
 import hudson.model.Run;
 
 public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
-    private WorkflowRun() {}
+    public WorkflowRun(WorkflowJob job) throws java.io.IOException {
+        super(job);
+    }
 
     public org.kohsuke.stapler.HttpResponse doStop() {
         throw new UnsupportedOperationException("compile-only signature");

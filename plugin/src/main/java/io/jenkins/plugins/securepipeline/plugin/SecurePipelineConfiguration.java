@@ -52,7 +52,6 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     private String ecrEndpoint;
     private String kmsEndpoint;
     private String ssmEndpoint;
-    private String cloudFormationEndpoint;
     private String rolesAnywhereEndpoint;
     private ControllerIdentity identity;
     private List<AccountRule> accountRules = new ArrayList<>();
@@ -157,16 +156,6 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public String getCloudFormationEndpoint() {
-        return cloudFormationEndpoint;
-    }
-
-    @DataBoundSetter
-    public void setCloudFormationEndpoint(String cloudFormationEndpoint) {
-        this.cloudFormationEndpoint = blankToNull(cloudFormationEndpoint);
-        save();
-    }
-
     public String getRolesAnywhereEndpoint() {
         return rolesAnywhereEndpoint;
     }
@@ -184,7 +173,6 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
         putIfSet(overrides, "ecr", ecrEndpoint);
         putIfSet(overrides, "kms", kmsEndpoint);
         putIfSet(overrides, "ssm", ssmEndpoint);
-        putIfSet(overrides, "cloudformation", cloudFormationEndpoint);
         putIfSet(overrides, "rolesanywhere", rolesAnywhereEndpoint);
         return overrides;
     }
@@ -378,12 +366,6 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckSsmEndpoint(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return checkEndpoint(value);
-    }
-
-    @POST
-    public FormValidation doCheckCloudFormationEndpoint(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return checkEndpoint(value);
     }

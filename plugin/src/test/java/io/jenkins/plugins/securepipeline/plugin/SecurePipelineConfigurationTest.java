@@ -8,6 +8,9 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -73,5 +76,21 @@ class SecurePipelineConfigurationTest {
         assertEquals(FormValidation.Kind.WARNING, SecurePipelineConfiguration.get().doCheckRegion("xx-nowhere-9").kind);
         assertEquals(FormValidation.Kind.OK, SecurePipelineConfiguration.get().doCheckRegion("eu-west-1").kind);
         assertEquals(FormValidation.Kind.OK, SecurePipelineConfiguration.get().doCheckRegion("").kind);
+    }
+
+    @Test
+    void configurationSavedWithTheRemovedCloudFormationEndpointStillLoads(JenkinsRule r) throws Exception {
+        // Earlier versions saved a cloudFormationEndpoint; Jenkins' reflection converter skips the unknown element
+        // and loads the rest (the file loses the element on the next save).
+        String name = SecurePipelineConfiguration.class.getName();
+        Files.writeString(r.jenkins.getRootDir().toPath().resolve(name + ".xml"), "<?xml version='1.1' encoding='UTF-8'?>\n"
+                + "<" + name + ">\n"
+                + "  <region>eu-west-1</region>\n"
+                + "  <ssmEndpoint>https://ssm.eu-west-1.amazonaws.com</ssmEndpoint>\n"
+                + "  <cloudFormationEndpoint>https://cloudformation.eu-west-1.amazonaws.com</cloudFormationEndpoint>\n"
+                + "</" + name + ">\n", StandardCharsets.UTF_8);
+        SecurePipelineConfiguration loaded = new SecurePipelineConfiguration();
+        assertEquals("eu-west-1", loaded.getRegion());
+        assertEquals(Map.of("ssm", "https://ssm.eu-west-1.amazonaws.com"), loaded.endpointOverrides());
     }
 }

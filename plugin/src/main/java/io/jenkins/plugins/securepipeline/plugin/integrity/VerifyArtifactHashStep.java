@@ -1,18 +1,16 @@
 package io.jenkins.plugins.securepipeline.plugin.integrity;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.securepipeline.integrity.ArtifactDigest;
 import io.jenkins.plugins.securepipeline.integrity.DigestAlgorithm;
+import io.jenkins.plugins.securepipeline.plugin.CredentialItems;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -251,20 +249,7 @@ public class VerifyArtifactHashStep extends Step {
 
         @POST
         public ListBoxModel doFillPublicKeyCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String publicKeyCredentialsId) {
-            if (item == null) {
-                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            } else {
-                item.checkPermission(Item.CONFIGURE);
-            }
-            StandardListBoxModel model = new StandardListBoxModel();
-            model.includeEmptyValue();
-            if (item == null) {
-                model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always());
-            } else {
-                model.includeMatchingAs(ACL.SYSTEM2, item, StringCredentials.class, List.of(), CredentialsMatchers.always());
-            }
-            model.includeCurrentValue(publicKeyCredentialsId);
-            return model;
+            return CredentialItems.forItem(item, StringCredentials.class, publicKeyCredentialsId);
         }
     }
 }

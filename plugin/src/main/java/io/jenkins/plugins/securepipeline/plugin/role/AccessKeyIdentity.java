@@ -1,16 +1,12 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Run;
-import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.securepipeline.plugin.CredentialItems;
 import io.jenkins.plugins.securepipeline.role.CredentialSource;
-import java.util.List;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -58,11 +54,7 @@ public class AccessKeyIdentity extends ControllerIdentity {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return new StandardListBoxModel().includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), AmazonWebServicesCredentials.class, List.of(),
-                            CredentialsMatchers.always())
-                    .includeCurrentValue(credentialsId);
+            return CredentialItems.forAdministrators(AmazonWebServicesCredentials.class, credentialsId);
         }
     }
 }

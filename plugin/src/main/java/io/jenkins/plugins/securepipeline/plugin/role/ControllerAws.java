@@ -111,7 +111,10 @@ public final class ControllerAws {
                     + "supported for AWS calls yet (use a proxy that admits the controller by address)");
         }
         URI uri = URI.create("http://" + proxy.name.trim() + ":" + (proxy.port > 0 ? proxy.port : 80));
-        return new ProxySettings(uri, ProxySettings.parseNoProxy(proxy.noProxyHost == null ? ""
-                : proxy.noProxyHost.replace('\n', ',')));
+        // Jenkins separates no-proxy hosts by spaces, tabs, new lines, commas or '|'
+        // (ProxyConfiguration.getNoProxyHostPatterns); ProxySettings takes a comma-separated list.
+        String noProxyHost = proxy.getNoProxyHost();
+        return new ProxySettings(uri, ProxySettings.parseNoProxy(noProxyHost == null ? ""
+                : String.join(",", noProxyHost.strip().split("[ \t\n,|]+"))));
     }
 }

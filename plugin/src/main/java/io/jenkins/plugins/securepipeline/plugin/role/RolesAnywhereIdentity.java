@@ -1,13 +1,11 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Run;
-import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.securepipeline.plugin.CredentialItems;
 import io.jenkins.plugins.securepipeline.role.CredentialSource;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -18,7 +16,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -115,11 +112,7 @@ public class RolesAnywhereIdentity extends ControllerIdentity {
 
         @POST
         public ListBoxModel doFillCertificateCredentialsIdItems(@QueryParameter String certificateCredentialsId) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return new StandardListBoxModel().includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCertificateCredentials.class, List.of(),
-                            CredentialsMatchers.always())
-                    .includeCurrentValue(certificateCredentialsId);
+            return CredentialItems.forAdministrators(StandardCertificateCredentials.class, certificateCredentialsId);
         }
     }
 }

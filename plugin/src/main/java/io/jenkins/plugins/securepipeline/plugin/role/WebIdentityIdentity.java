@@ -1,15 +1,11 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Run;
-import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.securepipeline.plugin.CredentialItems;
 import io.jenkins.plugins.securepipeline.role.CredentialSource;
-import java.util.List;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -58,10 +54,7 @@ public class WebIdentityIdentity extends ControllerIdentity {
 
         @POST
         public ListBoxModel doFillTokenCredentialsIdItems(@QueryParameter String tokenCredentialsId) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return new StandardListBoxModel().includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, List.of(), CredentialsMatchers.always())
-                    .includeCurrentValue(tokenCredentialsId);
+            return CredentialItems.forAdministrators(StringCredentials.class, tokenCredentialsId);
         }
     }
 }
