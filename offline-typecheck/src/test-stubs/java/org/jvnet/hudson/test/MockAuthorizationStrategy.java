@@ -25,12 +25,20 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
             throw new UnsupportedOperationException("compile-only signature");
         }
 
+        public GrantOn onItems(hudson.model.Item... items) {
+            throw new UnsupportedOperationException("compile-only signature");
+        }
+
         public class GrantOn {
             GrantOn(String regexp) {
                 throw new UnsupportedOperationException("compile-only signature");
             }
 
             public MockAuthorizationStrategy to(String... sids) {
+                throw new UnsupportedOperationException("compile-only signature");
+            }
+
+            public MockAuthorizationStrategy toAuthenticated() {
                 throw new UnsupportedOperationException("compile-only signature");
             }
         }

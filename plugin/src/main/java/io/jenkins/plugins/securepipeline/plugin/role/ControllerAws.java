@@ -113,8 +113,8 @@ public final class ControllerAws {
         URI uri = URI.create("http://" + proxy.name.trim() + ":" + (proxy.port > 0 ? proxy.port : 80));
         // Jenkins separates no-proxy hosts by spaces, tabs, new lines, commas or '|'
         // (ProxyConfiguration.getNoProxyHostPatterns); ProxySettings takes a comma-separated list.
-        String noProxyHost = proxy.getNoProxyHost();
-        return new ProxySettings(uri, ProxySettings.parseNoProxy(noProxyHost == null ? ""
-                : String.join(",", noProxyHost.strip().split("[ \t\n,|]+"))));
+        String exclusions = proxy.getNoProxyHost();
+        return new ProxySettings(uri, ProxySettings.parseNoProxy(exclusions == null ? ""
+                : String.join(",", exclusions.strip().split("[ \t\n,|]+"))));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Item;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.util.Secret;
@@ -23,12 +24,14 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Hashing runs in the callables on a real agent; the controller only sees names, digests and verdicts. */
@@ -68,6 +71,30 @@ class VerifyArtifactHashStepTest {
                 + "verifyArtifactHash fromJob: 'build', build: '1'");
         r.assertLogContains("MISMATCH dist/app.txt expected " + sha256("release 1.4.2"), tampered);
         r.assertLogContains("the artifacts are not the ones expected", tampered);
+    }
+
+    @Test
+    void fromJobReadsOnlyJobsThisBuildMaySee(JenkinsRule r) throws Exception {
+        // No Authorize Project: builds run as SYSTEM, so the source job must be readable by any logged-in user.
+        r.createOnlineSlave(Label.get("remote"));
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        run(r, "secret-build", Result.SUCCESS, "writeFile file: 'a.txt', text: 'a'\nverifyArtifactHash files: 'a.txt', record: true");
+        run(r, "open-build", Result.SUCCESS, "writeFile file: 'a.txt', text: 'a'\nverifyArtifactHash files: 'a.txt', record: true");
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().toAuthenticated()
+                .grant(Item.READ).onItems(r.jenkins.getItemByFullName("open-build", WorkflowJob.class)).toAuthenticated()
+                .grant(Item.READ).onItems(r.jenkins.getItemByFullName("secret-build", WorkflowJob.class)).to("alice"));
+
+        WorkflowRun refused = run(r, "deploy", Result.FAILURE,
+                "writeFile file: 'a.txt', text: 'a'\nverifyArtifactHash fromJob: 'secret-build'");
+        r.assertLogContains("no job 'secret-build' is visible to this build", refused);
+        WorkflowRun missing = run(r, "deploy2", Result.FAILURE,
+                "writeFile file: 'a.txt', text: 'a'\nverifyArtifactHash fromJob: 'no-such-job'");
+        r.assertLogContains("no job 'no-such-job' is visible to this build", missing);
+
+        WorkflowRun allowed = run(r, "deploy3", Result.SUCCESS,
+                "writeFile file: 'a.txt', text: 'a'\nverifyArtifactHash fromJob: 'open-build'");
+        r.assertLogContains("1 file: 1 MATCH", allowed);
     }
 
     @Test

@@ -107,6 +107,22 @@ class AssumeCrossAccountRoleStepTest {
     }
 
     @Test
+    void aFailureShowingTheSessionIsMaskedInTheLogAndInTheStoredErrors(JenkinsRule r) throws Exception {
+        configure();
+        // The error leaves the block: the final ERROR line and the flow nodes' error records are outside the
+        // block's console filter. Also in a JSON-escaped spelling, as a tool dumping its request would print it.
+        WorkflowRun b = run(r, Result.FAILURE, "assumeCrossAccountRole(roleArn: '" + ROLE + "') {\n"
+                + "  error('token ' + env.AWS_SESSION_TOKEN + ' json ' + env.AWS_SECRET_ACCESS_KEY.replace('/', '\\\\/'))\n"
+                + "}\n");
+        StsAnswers.IssuedKeys keys = issued.get(0);
+        r.assertLogContains("ERROR: token **** json ****", b);
+        r.assertLogNotContains(keys.sessionToken(), b);
+        r.assertLogNotContains(keys.secretAccessKey().replace("/", "\\/"), b);
+        assertEquals(List.of(), BuildFiles.containing(b.getRootDir().toPath(), keys.sessionToken()));
+        assertEquals(List.of(), BuildFiles.containing(b.getRootDir().toPath(), keys.secretAccessKey()));
+    }
+
+    @Test
     void accountRulesRefuseBeforeStsIsCalled(JenkinsRule r) throws Exception {
         configure();
         AccountRule rule = new AccountRule("other-team", "other/**");
