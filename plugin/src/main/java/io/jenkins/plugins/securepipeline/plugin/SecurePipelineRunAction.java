@@ -15,14 +15,19 @@ import org.kohsuke.stapler.export.ExportedBean;
  * The "Secure pipeline" page of a build: every decision its steps made (roles assumed, gates, scans, pushes,
  * verifications), in order. Stored in build.xml, which is why entries hold identifiers only, never secrets
  * ({@link AuditEvent} refuses secret-named fields).
+ *
+ * <p>Both lists are copy-on-write: a change builds a new list under this object's lock and publishes it through a
+ * volatile field; a published list is never changed again. Parallel branches record while {@code WorkflowRun.save()}
+ * serializes this action with XStream on another thread, without this lock. They stay {@link ArrayList}s so
+ * build.xml keeps its format in both directions. A build records tens of decisions, so copying is cheap.
  */
 @ExportedBean
 public class SecurePipelineRunAction implements RunAction2 {
     /** How many template findings a build keeps for its page; the full list is in the step's JSON/SARIF reports. */
     static final int MAX_FINDINGS = 500;
 
-    private final List<Entry> entries = new ArrayList<>();
-    private List<FindingRow> findings = new ArrayList<>();
+    private volatile List<Entry> entries = new ArrayList<>();
+    private volatile List<FindingRow> findings = new ArrayList<>();
     private transient Run<?, ?> run;
 
     /** The action of {@code run}, added on first use. Callers hold the run's monitor and save the run. */
@@ -38,41 +43,42 @@ public class SecurePipelineRunAction implements RunAction2 {
     /** Keeps template findings for the page (most severe first), up to {@link #MAX_FINDINGS} per build. */
     public static void addFindings(Run<?, ?> run, List<FindingRow> rows) throws java.io.IOException {
         synchronized (run) {
-            SecurePipelineRunAction report = of(run);
-            synchronized (report.entries) {
-                if (report.findings == null) {
-                    report.findings = new ArrayList<>();
-                }
-                for (FindingRow row : rows) {
-                    if (report.findings.size() >= MAX_FINDINGS) {
-                        break;
-                    }
-                    report.findings.add(row);
-                }
-            }
+            of(run).addFindings(rows);
             run.save();
         }
     }
 
-    @Exported(inline = true)
-    public List<FindingRow> getFindings() {
-        synchronized (entries) {
-            return findings == null ? List.of() : List.copyOf(findings);
+    synchronized void addFindings(List<FindingRow> rows) {
+        if (findings != null && findings.size() >= MAX_FINDINGS) {
+            return;
         }
+        List<FindingRow> kept = findings == null ? new ArrayList<>() : new ArrayList<>(findings);
+        for (FindingRow row : rows) {
+            if (kept.size() >= MAX_FINDINGS) {
+                break;
+            }
+            kept.add(row);
+        }
+        findings = kept;
     }
 
-    void add(AuditEvent event) {
-        synchronized (entries) {
-            entries.add(new Entry(event));
-        }
+    @Exported(inline = true)
+    public List<FindingRow> getFindings() {
+        List<FindingRow> current = findings;
+        return current == null ? List.of() : List.copyOf(current);
+    }
+
+    synchronized void add(AuditEvent event) {
+        List<Entry> more = entries == null ? new ArrayList<>() : new ArrayList<>(entries);
+        more.add(new Entry(event));
+        entries = more;
     }
 
     /** Also in the REST API: {@code <build>/api/json?tree=actions[entries[*]]}. */
     @Exported(inline = true)
     public List<Entry> getEntries() {
-        synchronized (entries) {
-            return List.copyOf(entries);
-        }
+        List<Entry> current = entries;
+        return current == null ? List.of() : List.copyOf(current);
     }
 
     public Run<?, ?> getRun() {

@@ -13,6 +13,10 @@ import java.util.OptionalLong;
  */
 public class ArtifactHashesAction implements Action {
     private final String algorithm;
+    /**
+     * Filled in the constructor and never changed afterwards (a new recording replaces the whole action), so
+     * {@code WorkflowRun.save()} can serialize it on any thread while parallel branches run.
+     */
     private final ArrayList<Recorded> files = new ArrayList<>();
 
     ArtifactHashesAction(String algorithm, List<ChecksumEntry> entries) {

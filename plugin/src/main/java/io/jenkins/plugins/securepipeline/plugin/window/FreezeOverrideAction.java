@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -24,14 +25,19 @@ import org.kohsuke.stapler.verb.POST;
  * Break-glass for a build held by {@code gateBlackoutWindow}: a user with {@link #OVERRIDE_FREEZE} on the job
  * gives a reason and the waiting gate opens. The override (who, why, when) is stored with the build and the gate
  * records it in the audit log when it opens.
+ *
+ * <p>Both maps are copy-on-write: a change builds a new map under this object's lock and publishes it through a
+ * volatile field; a published map is never changed again. {@code WorkflowRun.save()} serializes this action with
+ * XStream on whatever thread saves, without this lock, so it must only ever see maps nobody is changing.
+ * They stay {@link LinkedHashMap}s so build.xml keeps its format (and order) in both directions.
  */
 public class FreezeOverrideAction implements RunAction2 {
     /** Granted per job (or folder) with any authorization strategy; implied by Administer. */
     public static final Permission OVERRIDE_FREEZE =
             new Permission(Run.PERMISSIONS, "OverrideFreeze", null, Jenkins.ADMINISTER, PermissionScope.RUN);
 
-    private final Map<String, WaitingGate> waiting = new LinkedHashMap<>();
-    private final Map<String, GivenOverride> overrides = new LinkedHashMap<>();
+    private volatile Map<String, WaitingGate> waiting = new LinkedHashMap<>();
+    private volatile Map<String, GivenOverride> overrides = new LinkedHashMap<>();
     private transient Run<?, ?> run;
 
     /** Loads this class, and so registers the permission, before the security configuration is read. */
@@ -40,31 +46,23 @@ public class FreezeOverrideAction implements RunAction2 {
         // the static initializer did the work
     }
 
-    static void gateWaiting(Run<?, ?> run, String gateId, String reasons, String until) throws IOException {
+    /** The action of {@code run}, added on first use (under the run's lock, so parallel gates share one). */
+    static FreezeOverrideAction of(Run<?, ?> run) {
         synchronized (run) {
             FreezeOverrideAction action = run.getAction(FreezeOverrideAction.class);
             if (action == null) {
                 action = new FreezeOverrideAction();
                 run.addAction(action);
             }
-            synchronized (action) {
-                action.waiting.put(gateId, new WaitingGate(gateId, reasons, until));
-            }
-            run.save();
+            return action;
         }
     }
 
+    /** Removes a gate that stopped waiting and saves the build if it was listed. */
     static void gateFinished(Run<?, ?> run, String gateId) throws IOException {
-        synchronized (run) {
-            FreezeOverrideAction action = run.getAction(FreezeOverrideAction.class);
-            if (action != null) {
-                synchronized (action) {
-                    if (action.waiting.remove(gateId) == null) {
-                        return;
-                    }
-                }
-                run.save();
-            }
+        FreezeOverrideAction action = run.getAction(FreezeOverrideAction.class);
+        if (action != null && action.removeWaiting(gateId)) {
+            run.save();
         }
     }
 
@@ -73,17 +71,52 @@ public class FreezeOverrideAction implements RunAction2 {
         if (action == null) {
             return null;
         }
-        synchronized (action) {
-            GivenOverride override = action.overrides.get(gateId);
-            return override == null ? null : new BreakGlass(override.approver, override.reason);
-        }
+        GivenOverride override = action.overrides.get(gateId);
+        return override == null ? null : new BreakGlass(override.approver, override.reason);
     }
 
-    public synchronized List<WaitingGate> getWaitingGates() {
+    /**
+     * Lists a waiting gate, or updates its reasons and end. Only memory: the caller saves the build when this
+     * returns true (something changed). Holds this object's lock only for the copy, never for I/O.
+     */
+    synchronized boolean putWaiting(String gateId, String reasons, String until) {
+        WaitingGate current = waiting.get(gateId);
+        if (current != null && Objects.equals(current.reasons, reasons) && Objects.equals(current.until, until)) {
+            return false;
+        }
+        Map<String, WaitingGate> changed = new LinkedHashMap<>(waiting);
+        changed.put(gateId, new WaitingGate(gateId, reasons, until));
+        waiting = changed;
+        return true;
+    }
+
+    /** Takes a gate off the list; true if it was listed (then the caller saves the build). Only memory. */
+    synchronized boolean removeWaiting(String gateId) {
+        if (!waiting.containsKey(gateId)) {
+            return false;
+        }
+        Map<String, WaitingGate> changed = new LinkedHashMap<>(waiting);
+        changed.remove(gateId);
+        waiting = changed;
+        return true;
+    }
+
+    /** Records an override for a listed gate; false if no gate with that ID is waiting. Only memory. */
+    synchronized boolean putOverride(String gateId, BreakGlass breakGlass, Instant time) {
+        if (!waiting.containsKey(gateId)) {
+            return false;
+        }
+        Map<String, GivenOverride> changed = new LinkedHashMap<>(overrides);
+        changed.put(gateId, new GivenOverride(gateId, breakGlass.approver(), breakGlass.reason(), time.toString()));
+        overrides = changed;
+        return true;
+    }
+
+    public List<WaitingGate> getWaitingGates() {
         return new ArrayList<>(waiting.values());
     }
 
-    public synchronized List<GivenOverride> getOverrides() {
+    public List<GivenOverride> getOverrides() {
         return new ArrayList<>(overrides.values());
     }
 
@@ -105,21 +138,27 @@ public class FreezeOverrideAction implements RunAction2 {
         } catch (IllegalArgumentException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         }
-        synchronized (run) {
-            synchronized (this) {
-                if (!waiting.containsKey(gateId)) {
-                    return HttpResponses.errorWithoutStack(409, "No change-freeze gate with that ID is waiting in this build.");
-                }
-                overrides.put(gateId, new GivenOverride(gateId, breakGlass.approver(), breakGlass.reason(), Instant.now().toString()));
-            }
-            run.save();
+        if (!putOverride(gateId, breakGlass, Instant.now())) {
+            return HttpResponses.errorWithoutStack(409, "No change-freeze gate with that ID is waiting in this build.");
         }
+        run.save();
         StepExecution.acceptAll(GateBlackoutWindowExecution.class, execution -> {
             if (execution.gateId().equals(gateId)) {
                 execution.recheck();
             }
         });
         return HttpResponses.redirectToDot();
+    }
+
+    /** A build.xml without a map (written by hand, or cut short) reads as no gates and no overrides. */
+    private Object readResolve() {
+        if (waiting == null) {
+            waiting = new LinkedHashMap<>();
+        }
+        if (overrides == null) {
+            overrides = new LinkedHashMap<>();
+        }
+        return this;
     }
 
     @Override
@@ -133,7 +172,7 @@ public class FreezeOverrideAction implements RunAction2 {
     }
 
     @Override
-    public synchronized String getIconFileName() {
+    public String getIconFileName() {
         // Shown in the build's side panel only while a gate waits; the page stays reachable for the record.
         return waiting.isEmpty() ? null : "symbol-lock-closed";
     }

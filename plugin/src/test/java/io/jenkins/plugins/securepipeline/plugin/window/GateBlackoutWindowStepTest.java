@@ -2,7 +2,9 @@ package io.jenkins.plugins.securepipeline.plugin.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import hudson.model.Result;
 import hudson.model.User;
 import hudson.security.ACL;
@@ -11,11 +13,18 @@ import io.jenkins.plugins.securepipeline.audit.AuditEvent;
 import io.jenkins.plugins.securepipeline.audit.AuditLog;
 import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -39,6 +48,29 @@ class GateBlackoutWindowStepTest {
         Instant now = Instant.now();
         return "timeZone: UTC\\nwindows:\\n  - {name: release-freeze, kind: deny, from: "
                 + minute.format(now.minus(Duration.ofHours(1))) + ", to: " + minute.format(now.plus(left)) + "}\\n";
+    }
+
+    /** The gates the build's override page lists as waiting (none before the gate has listed itself). */
+    static List<FreezeOverrideAction.WaitingGate> waitingGates(WorkflowRun b) {
+        FreezeOverrideAction action = b.getAction(FreezeOverrideAction.class);
+        return action == null ? List.of() : action.getWaitingGates();
+    }
+
+    /** Polls until {@code condition} holds, for at most a minute: tests wait for state, not for log lines. */
+    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Whether some thread is inside a gate's decision (fetching calendars, deciding, listing the gate). */
+    private static boolean aDecisionIsRunning() {
+        return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream).anyMatch(frame ->
+                frame.getClassName().equals(GateBlackoutWindowExecution.class.getName()) && frame.getMethodName().equals("decide"));
     }
 
     private static WorkflowJob job(JenkinsRule r, String script) throws Exception {
@@ -116,16 +148,58 @@ class GateBlackoutWindowStepTest {
         WorkflowJob p = job(r, "gateBlackoutWindow(windows: \"" + frozenForTheNext(Duration.ofHours(3))
                 + "\", onClosed: 'wait', maxWait: '4h')\necho 'deploying'");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        r.waitForMessage("waiting until", b);
+        waitFor("the gate is listed as waiting", () -> waitingGates(b).size() == 1);
+        r.waitForMessage("waiting until", b); // the log says so only once the gate is listed (and saved)
         b.doStop();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
         r.assertLogNotContains("deploying", b);
-        // stop() leaves the override page's clean-up to the decision pool (no I/O on the CPS VM thread).
-        FreezeOverrideAction overrides = b.getAction(FreezeOverrideAction.class);
-        for (int i = 0; i < 100 && !overrides.getWaitingGates().isEmpty(); i++) {
-            Thread.sleep(100);
+        assertEquals(List.of(), waitingGates(b), "stop() takes the gate off the build's page");
+    }
+
+    /**
+     * The build is aborted while a decision is still fetching a calendar that will say "closed for hours". The
+     * decision must then neither list the gate again (nobody could ever override it) nor complete the step.
+     */
+    @Test
+    void aGateStoppedWhileDecidingIsNotListedAgain(JenkinsRule r) throws Exception {
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        DateTimeFormatter ics = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        Instant now = Instant.now();
+        String freeze = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:freeze\r\n"
+                + "DTSTART:" + ics.format(now.minus(Duration.ofHours(1))) + "\r\nDTEND:" + ics.format(now.plus(Duration.ofHours(3)))
+                + "\r\nSUMMARY:release freeze\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/freeze.ics", exchange -> {
+            fetching.countDown();
+            try {
+                answer.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = freeze.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            SecurePipelineConfiguration.get().setCalendars(List.of(new FreezeCalendar("slow", "timeZone: UTC\nwindows:\n"
+                    + "  - {name: company, kind: deny, ics: 'http://127.0.0.1:" + server.getAddress().getPort() + "/freeze.ics'}\n")));
+            WorkflowJob p = job(r, "gateBlackoutWindow(calendar: 'slow', onClosed: 'wait', maxWait: '4h')\necho 'deploying'");
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            assertTrue(fetching.await(1, TimeUnit.MINUTES), "the decision fetches the calendar");
+            b.doStop();
+            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+            answer.countDown();
+            waitFor("the decision has ended", () -> !aDecisionIsRunning());
+            assertEquals(List.of(), waitingGates(b));
+            r.assertLogNotContains("waiting until", b);
+            r.assertLogNotContains("deploying", b);
+        } finally {
+            answer.countDown();
+            server.stop(0);
         }
-        assertEquals(List.of(), overrides.getWaitingGates());
     }
 
     @Test
@@ -137,7 +211,7 @@ class GateBlackoutWindowStepTest {
         WorkflowJob p = job(r, "gateBlackoutWindow(windows: \"" + frozenForTheNext(Duration.ofHours(3))
                 + "\", onClosed: 'wait', maxWait: '4h')\necho 'deploying'");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        r.waitForMessage("waiting until", b);
+        waitFor("the gate is listed as waiting", () -> waitingGates(b).size() == 1);
         FreezeOverrideAction action = b.getAction(FreezeOverrideAction.class);
         String gateId = action.getWaitingGates().get(0).getGateId();
 
