@@ -21,6 +21,11 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public java.io.InputStream read(FilePath rootPath, java.nio.file.OpenOption... openOptions)
+            throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public FilePath(File localPath) {
         throw new UnsupportedOperationException("compile-only signature");
     }
@@ -57,16 +62,7 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
-    public void copyTo(FilePath target) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("compile-only signature");
-    }
-
     public int copyRecursiveTo(FilePath target) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("compile-only signature");
-    }
-
-    public int copyRecursiveTo(final String fileMask, final String excludes, final FilePath target)
-            throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only signature");
     }
 }

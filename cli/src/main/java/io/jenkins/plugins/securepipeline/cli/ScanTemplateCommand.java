@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securepipeline.cli;
 
 import io.jenkins.plugins.securepipeline.ProductInfo;
+import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
 import io.jenkins.plugins.securepipeline.template.ParameterValues;
 import io.jenkins.plugins.securepipeline.template.ReaderLimits;
 import io.jenkins.plugins.securepipeline.template.ScanPolicy;
@@ -41,7 +42,7 @@ public final class ScanTemplateCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--fail-on", paramLabel = "low|medium|high|critical|never",
-            description = "Lowest severity that blocks (default: the policy file's threshold, else high).")
+            description = "Lowest severity that blocks, or never (default, also when blank: the policy file's threshold, else high).")
     private String failOn;
 
     @Option(names = "--parameters", paramLabel = "FILE",
@@ -111,18 +112,15 @@ public final class ScanTemplateCommand implements Callable<Integer> {
         return result.blockingCount() > 0 ? ExitCodes.BLOCKED : ExitCodes.OK;
     }
 
+    /** A blank --fail-on is the same as none given: never a way to turn blocking off (only "never" does). */
     private Severity threshold(ScanPolicy policy) {
-        if (failOn == null) {
-            return policy.threshold() != null ? policy.threshold() : Severity.HIGH;
-        }
-        if (failOn.equalsIgnoreCase("never")) {
-            return null;
+        if (BlockingThreshold.isBlank(failOn)) {
+            return policy.threshold() != null ? policy.threshold() : BlockingThreshold.DEFAULT;
         }
         try {
-            return Severity.parse(failOn);
+            return BlockingThreshold.parse("--fail-on", failOn);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage()
-                    .replace("critical)", "critical, or never)"));
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

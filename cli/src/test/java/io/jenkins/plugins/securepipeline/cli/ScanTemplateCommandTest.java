@@ -76,10 +76,26 @@ class ScanTemplateCommandTest {
     }
 
     @Test
+    void aBlankFailOnIsTheDefaultNotNever() throws Exception {
+        String insecure = example("insecure-stack.yaml").toString();
+        assertThat(run("scan-template", "--fail-on", "", insecure)).isEqualTo(ExitCodes.BLOCKED);
+        assertThat(out.toString()).contains("(fail on high)");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan-template", "--fail-on", "  ", insecure)).isEqualTo(ExitCodes.BLOCKED);
+        out.getBuffer().setLength(0);
+        Path policy = write("policy.yaml", "threshold: critical\n");
+        assertThat(run("scan-template", "--fail-on", "", "--policy", policy.toString(), insecure)).isEqualTo(ExitCodes.BLOCKED);
+        assertThat(out.toString()).contains("(fail on critical)");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan-template", "--fail-on", " Never ", insecure)).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("(fail on never)");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run("scan-template")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("scan-template", "--fail-on", "severe", "x.yaml")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--fail-on: unknown severity 'severe'");
+        assertThat(err.toString()).contains("--fail-on: unknown severity 'severe' (expected low, medium, high, critical or never)");
         assertThat(run("scan-template", "--format", "xml", "x.yaml")).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -17,8 +17,31 @@ public final class TemplateFiles {
     private TemplateFiles() {}
 
     public static boolean hasTemplateExtension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return hasTemplateExtension(file.getFileName().toString());
+    }
+
+    private static boolean hasTemplateExtension(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** Folders a directory scan does not enter: tool and dependency folders hold no templates of this project. */
+    private static boolean skipsDirectory(String name) {
+        return name.startsWith(".") || name.equals("node_modules");
+    }
+
+    /**
+     * Whether a directory scan would pick this file up: {@code name} is a {@code /}-separated path relative to the
+     * scanned directory. Lets a caller that copies a directory for scanning copy only what the scan would read.
+     */
+    public static boolean scansRelativeName(String name) {
+        String[] segments = name.split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (skipsDirectory(segments[i])) {
+                return false;
+            }
+        }
+        return hasTemplateExtension(segments[segments.length - 1]);
     }
 
     /** Files to scan, in a stable order; throws when a given path does not exist (a typo must not pass). */
@@ -31,8 +54,7 @@ public final class TemplateFiles {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                        // Tool and dependency folders hold no templates of this project.
-                        boolean skip = !dir.equals(path) && (name.startsWith(".") || name.equals("node_modules"));
+                        boolean skip = !dir.equals(path) && skipsDirectory(name);
                         return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
 

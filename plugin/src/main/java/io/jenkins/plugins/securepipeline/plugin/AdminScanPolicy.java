@@ -1,27 +1,31 @@
 package io.jenkins.plugins.securepipeline.plugin;
 
 import hudson.util.FormValidation;
+import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
 import io.jenkins.plugins.securepipeline.template.ScanPolicy;
 import io.jenkins.plugins.securepipeline.template.Severity;
+import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
 import io.jenkins.plugins.securepipeline.template.rules.RuleCatalogue;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
-/** The scan policy fields of the settings page, parsed strictly into the engine's {@link ScanPolicy}. */
+/** The scan fields of the settings page, parsed strictly into the engine's {@link ScanPolicy} and limits. */
 final class AdminScanPolicy {
     private AdminScanPolicy() {}
 
-    /** @throws IllegalArgumentException naming the setting and the value at fault */
+    /**
+     * A blank threshold is the default (high); only {@code never} leaves the policy without one.
+     *
+     * @throws IllegalArgumentException naming the setting and the value at fault
+     */
     static ScanPolicy parse(String threshold, String disabledRules, String severityOverrides) {
         Set<String> known = new LinkedHashSet<>();
         RuleCatalogue.all().forEach(rule -> known.add(rule.info().id()));
-        Severity parsedThreshold = null;
-        if (threshold != null && !threshold.isBlank() && !"never".equalsIgnoreCase(threshold.trim())) {
-            parsedThreshold = severity("scan threshold", threshold);
-        }
+        Severity parsedThreshold = BlockingThreshold.parse("scanThreshold", threshold);
         Set<String> disabled = new LinkedHashSet<>();
         if (disabledRules != null) {
             for (String id : disabledRules.trim().split("[,\\s]+")) {
@@ -47,7 +51,44 @@ final class AdminScanPolicy {
         return new ScanPolicy(Set.copyOf(disabled), Map.copyOf(overrides), parsedThreshold);
     }
 
-    static FormValidation check(Supplier<ScanPolicy> parse) {
+    /**
+     * The template selection limits; blank or 0 means each default.
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
+    static TemplateSelectionLimits limits(String maxFiles, String maxFileBytes, String maxTotalBytes) {
+        return new TemplateSelectionLimits(
+                (int) maxFiles(maxFiles), maxFileBytes(maxFileBytes), maxTotalBytes(maxTotalBytes));
+    }
+
+    static long maxFiles(String text) {
+        return TemplateSelectionLimits.parseSetting(SecurePipelineConfiguration.SCAN_MAX_FILES, text,
+                TemplateSelectionLimits.DEFAULT_MAX_FILES, Integer.MAX_VALUE);
+    }
+
+    static long maxFileBytes(String text) {
+        return TemplateSelectionLimits.parseSetting(SecurePipelineConfiguration.SCAN_MAX_FILE_BYTES, text,
+                TemplateSelectionLimits.DEFAULT_MAX_FILE_BYTES, TemplateSelectionLimits.DEFAULT_MAX_FILE_BYTES);
+    }
+
+    static long maxTotalBytes(String text) {
+        return TemplateSelectionLimits.parseSetting(SecurePipelineConfiguration.SCAN_MAX_TOTAL_BYTES, text,
+                TemplateSelectionLimits.DEFAULT_MAX_TOTAL_BYTES, Long.MAX_VALUE);
+    }
+
+    /** Form check of one limit: the error, or what a blank or 0 stands for. */
+    static FormValidation checkLimit(String value, ToLongFunction<String> parse) {
+        long parsed;
+        try {
+            parsed = parse.applyAsLong(value);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        boolean usesDefault = value == null || value.isBlank() || Long.parseLong(value.trim()) == 0;
+        return usesDefault ? FormValidation.ok("Default: " + parsed) : FormValidation.ok();
+    }
+
+    static FormValidation check(Supplier<?> parse) {
         try {
             parse.get();
             return FormValidation.ok();

@@ -15,7 +15,9 @@ import io.jenkins.plugins.securepipeline.role.AccountPolicy;
 import io.jenkins.plugins.securepipeline.role.AccountPolicyRule;
 import io.jenkins.plugins.securepipeline.role.ControllerIdentityPolicy;
 import io.jenkins.plugins.securepipeline.role.ControllerIdentityPolicyRule;
+import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
 import io.jenkins.plugins.securepipeline.template.ScanPolicy;
+import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,10 @@ import software.amazon.awssdk.regions.Region;
 @Symbol("awsSecurePipeline")
 public class SecurePipelineConfiguration extends GlobalConfiguration {
     static final String DEFAULT_AUDIT_LOG = "aws-secure-pipeline/audit.jsonl";
+    /** JCasC names of the scan limits, which refusals name so an administrator knows what to change. */
+    public static final String SCAN_MAX_FILES = "scanMaxFiles";
+    public static final String SCAN_MAX_FILE_BYTES = "scanMaxFileBytes";
+    public static final String SCAN_MAX_TOTAL_BYTES = "scanMaxTotalBytes";
     /** Region names as AWS forms them (partition prefix, area, number), e.g. eu-west-1, us-gov-east-1, cn-north-1. */
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -61,6 +67,9 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     private String scanThreshold = "high";
     private String scanDisabledRules;
     private String scanSeverityOverrides;
+    private String scanMaxFiles;
+    private String scanMaxFileBytes;
+    private String scanMaxTotalBytes;
 
     public SecurePipelineConfiguration() {
         load();
@@ -265,9 +274,15 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
         return scanThreshold;
     }
 
-    /** The severity at and above which scanTemplate blocks (low, medium, high, critical) or never; default high. */
+    /**
+     * The severity at and above which scanTemplate blocks (low, medium, high, critical) or never. Blank means the
+     * default, high: only the word never turns blocking off.
+     *
+     * @throws IllegalArgumentException naming the setting, for any other value (so JCasC refuses a typo)
+     */
     @DataBoundSetter
     public void setScanThreshold(String scanThreshold) {
+        BlockingThreshold.parse("scanThreshold", scanThreshold);
         this.scanThreshold = blankToNull(scanThreshold);
         save();
     }
@@ -294,18 +309,98 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public String getScanMaxFiles() {
+        return scanMaxFiles;
+    }
+
+    /**
+     * The most files one scanTemplate step may select (templates and symbolic links); blank or 0 means 5000.
+     *
+     * @throws IllegalArgumentException naming the setting, for a negative number or other text
+     */
+    @DataBoundSetter
+    public void setScanMaxFiles(String scanMaxFiles) {
+        AdminScanPolicy.maxFiles(scanMaxFiles);
+        this.scanMaxFiles = blankToNull(scanMaxFiles);
+        save();
+    }
+
+    public String getScanMaxFileBytes() {
+        return scanMaxFileBytes;
+    }
+
+    /** The largest template file scanTemplate copies, in bytes; blank or 0 means (and at most) 10485760. */
+    @DataBoundSetter
+    public void setScanMaxFileBytes(String scanMaxFileBytes) {
+        AdminScanPolicy.maxFileBytes(scanMaxFileBytes);
+        this.scanMaxFileBytes = blankToNull(scanMaxFileBytes);
+        save();
+    }
+
+    public String getScanMaxTotalBytes() {
+        return scanMaxTotalBytes;
+    }
+
+    /** The most bytes one scanTemplate step copies in all; blank or 0 means 268435456 (256 MiB). */
+    @DataBoundSetter
+    public void setScanMaxTotalBytes(String scanMaxTotalBytes) {
+        AdminScanPolicy.maxTotalBytes(scanMaxTotalBytes);
+        this.scanMaxTotalBytes = blankToNull(scanMaxTotalBytes);
+        save();
+    }
+
     /**
      * The administrator's scan policy. An unknown rule ID or severity is an error rather than being skipped: a typo
-     * must not silently turn a rule off or leave it on.
+     * must not silently turn a rule off or leave it on. A blank threshold is the default, high.
      */
     public ScanPolicy scanPolicy() {
         return AdminScanPolicy.parse(scanThreshold, scanDisabledRules, scanSeverityOverrides);
     }
 
+    /**
+     * How much one scanTemplate step may copy from a workspace. Checked again here because a configuration file
+     * edited by hand is loaded without the setters.
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
+    public TemplateSelectionLimits templateSelectionLimits() {
+        return AdminScanPolicy.limits(scanMaxFiles, scanMaxFileBytes, scanMaxTotalBytes);
+    }
+
+    /** The setting that sets {@code limit}. */
+    public static String scanLimitSetting(TemplateSelectionLimits.Limit limit) {
+        return switch (limit) {
+            case FILES -> SCAN_MAX_FILES;
+            case FILE_BYTES -> SCAN_MAX_FILE_BYTES;
+            case TOTAL_BYTES -> SCAN_MAX_TOTAL_BYTES;
+        };
+    }
+
     @POST
     public FormValidation doCheckScanThreshold(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (BlockingThreshold.isBlank(value)) {
+            return FormValidation.ok("Blank means the default, high. Only never turns blocking off.");
+        }
         return AdminScanPolicy.check(() -> AdminScanPolicy.parse(value, null, null));
+    }
+
+    @POST
+    public FormValidation doCheckScanMaxFiles(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AdminScanPolicy.checkLimit(value, AdminScanPolicy::maxFiles);
+    }
+
+    @POST
+    public FormValidation doCheckScanMaxFileBytes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AdminScanPolicy.checkLimit(value, AdminScanPolicy::maxFileBytes);
+    }
+
+    @POST
+    public FormValidation doCheckScanMaxTotalBytes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AdminScanPolicy.checkLimit(value, AdminScanPolicy::maxTotalBytes);
     }
 
     @POST

@@ -14,6 +14,8 @@ import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.securepipeline.plugin.role.AccountRule;
 import io.jenkins.plugins.securepipeline.plugin.role.RolesAnywhereIdentity;
 import io.jenkins.plugins.securepipeline.plugin.window.FreezeCalendar;
+import io.jenkins.plugins.securepipeline.template.Severity;
+import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
 import org.junit.jupiter.api.Test;
 
 @WithJenkinsConfiguredWithCode
@@ -46,6 +48,21 @@ class SecurePipelineConfigurationAsCodeTest {
         String exported = toYamlString(getUnclassifiedRoot(context).get("awsSecurePipeline"));
         for (String expected : new String[] {"region: \"eu-west-1\"", "rolesAnywhere:", "certificateCredentialsId: \"controller-certificate\"",
                 "name: \"payments-prod\"", "jobPattern: \"payments/**\"", "name: \"prod-freeze\"", "sourceIdentityFromUser: true"}) {
+            assertTrue(exported.contains(expected), "export lacks " + expected + ":\n" + exported);
+        }
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code-scan.yml")
+    void aBlankScanThresholdIsTheDefaultAndTheScanLimitsAreImported(JenkinsConfiguredWithCodeRule r) throws Exception {
+        SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
+        assertEquals(Severity.HIGH, config.scanPolicy().threshold(), "scanThreshold: \"\" must not turn blocking off");
+        assertEquals(new TemplateSelectionLimits(200, 1_048_576, TemplateSelectionLimits.DEFAULT_MAX_TOTAL_BYTES),
+                config.templateSelectionLimits());
+
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        String exported = toYamlString(getUnclassifiedRoot(context).get("awsSecurePipeline"));
+        for (String expected : new String[] {"scanMaxFiles: \"200\"", "scanMaxFileBytes: \"1048576\""}) {
             assertTrue(exported.contains(expected), "export lacks " + expected + ":\n" + exported);
         }
     }

@@ -93,4 +93,32 @@ class SecurePipelineConfigurationTest {
         assertEquals("eu-west-1", loaded.getRegion());
         assertEquals(Map.of("ssm", "https://ssm.eu-west-1.amazonaws.com"), loaded.endpointOverrides());
     }
+
+    @Test
+    void scanSettingChecksNeedAdministerAndExplainBlankValues(JenkinsRule r) {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("reader")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertThrows(org.springframework.security.access.AccessDeniedException.class, () -> config.doCheckScanThreshold("high"));
+            assertThrows(org.springframework.security.access.AccessDeniedException.class, () -> config.doCheckScanMaxFiles("1"));
+            assertThrows(org.springframework.security.access.AccessDeniedException.class, () -> config.doCheckScanMaxFileBytes("1"));
+            assertThrows(org.springframework.security.access.AccessDeniedException.class, () -> config.doCheckScanMaxTotalBytes("1"));
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+            assertEquals(FormValidation.Kind.OK, config.doCheckScanThreshold("").kind);
+            assertEquals(FormValidation.Kind.OK, config.doCheckScanThreshold("never").kind);
+            assertEquals(FormValidation.Kind.ERROR, config.doCheckScanThreshold("hgih").kind);
+            FormValidation blank = config.doCheckScanMaxFiles(" ");
+            assertEquals(FormValidation.Kind.OK, blank.kind);
+            assertEquals("Default: 5000", blank.getMessage());
+            assertEquals("Default: 5000", config.doCheckScanMaxFiles("0").getMessage());
+            assertEquals(FormValidation.Kind.ERROR, config.doCheckScanMaxFiles("-3").kind);
+            assertEquals(FormValidation.Kind.ERROR, config.doCheckScanMaxFileBytes("11000000").kind);
+            assertEquals(FormValidation.Kind.ERROR, config.doCheckScanMaxTotalBytes("1 GB").kind);
+            assertEquals(FormValidation.Kind.OK, config.doCheckScanMaxTotalBytes("1073741824").kind);
+        }
+    }
 }

@@ -8,10 +8,13 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.securepipeline.ProductInfo;
 import io.jenkins.plugins.securepipeline.audit.AuditEvent;
 import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
+import io.jenkins.plugins.securepipeline.integrity.ArtifactPath;
 import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineRunAction;
+import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
+import io.jenkins.plugins.securepipeline.template.BoundedCopy;
 import io.jenkins.plugins.securepipeline.template.Finding;
 import io.jenkins.plugins.securepipeline.template.ParameterValues;
 import io.jenkins.plugins.securepipeline.template.PolicyTightening;
@@ -22,16 +25,22 @@ import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateParseException;
 import io.jenkins.plugins.securepipeline.template.TemplateReport;
 import io.jenkins.plugins.securepipeline.template.TemplateScanner;
+import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
 import io.jenkins.plugins.securepipeline.template.report.ReportFormat;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -41,7 +50,9 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 /**
  * Copies the matching templates from the workspace (wherever the agent is) into a temporary directory on the
  * controller and scans them there, on a background thread: templates are small, and the scanner's libraries then
- * never have to be sent to agents. Reports go back into the workspace for warnings-ng and code scanning.
+ * never have to be sent to agents. The selection is made and measured where the workspace is first
+ * ({@link WorkspaceTemplates}), and refused before any copy when it goes beyond the administrator's limits; the copy
+ * enforces the byte limits again. Reports go back into the workspace for warnings-ng and code scanning.
  */
 final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -61,29 +72,37 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         FilePath workspace = context.get(FilePath.class);
         TaskListener listener = context.get(TaskListener.class);
         Run<?, ?> run = context.get(Run.class);
+        SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
+        ScanPolicy adminPolicy;
+        TemplateSelectionLimits limits;
+        try {
+            adminPolicy = config.scanPolicy();
+            limits = config.templateSelectionLimits();
+        } catch (IllegalArgumentException e) {
+            throw refuse(run, "the administrator's scan settings are invalid: " + e.getMessage(), Map.of());
+        }
+        CheckedSelection selected = select(run, workspace, limits);
         Path scratch = Files.createTempDirectory("aws-secure-pipeline-scan");
         try {
             Path templates = Files.createDirectory(scratch.resolve("templates"));
-            int copied = workspace.copyRecursiveTo(step.getFiles(), step.getExcludes(), new FilePath(templates.toFile()));
-            if (copied == 0) {
-                throw refuse(run, "no file in the workspace matches files: '" + step.getFiles() + "'", Map.of());
-            }
-            List<String> links = removeSymbolicLinks(templates);
+            long copied = copyTemplates(run, workspace, selected.files(), templates, limits);
+            listener.getLogger().println(STEP + ": copied " + selected.files().size() + " template file(s), " + copied
+                    + " bytes, from the workspace");
             ParameterValues parameters = step.getParameters() == null ? ParameterValues.NONE
-                    : ParameterValues.read(copyInput(workspace, step.getParameters(), scratch, "parameters"));
+                    : ParameterValues.read(copyInput(run, workspace, step.getParameters(), scratch, "parameters", limits));
             ScanPolicy pipelinePolicy = step.getPolicy() == null ? ScanPolicy.DEFAULT
-                    : ScanPolicy.read(copyInput(workspace, step.getPolicy(), scratch, "policy"));
-            boolean never = "never".equalsIgnoreCase(step.getFailOn());
-            Severity asked = step.getFailOn() == null || never ? null : Severity.parse(step.getFailOn());
-            PolicyTightening tightening = PolicyTightening.of(SecurePipelineConfiguration.get().scanPolicy(),
-                    pipelinePolicy, asked, never);
+                    : ScanPolicy.read(copyInput(run, workspace, step.getPolicy(), scratch, "policy", limits));
+            // A blank failOn was dropped by the step (the administrator's threshold applies); only "never" is never.
+            boolean never = BlockingThreshold.isNever(step.getFailOn());
+            Severity asked = step.getFailOn() == null || never ? null : BlockingThreshold.parse("failOn", step.getFailOn());
+            PolicyTightening tightening = PolicyTightening.of(adminPolicy, pipelinePolicy, asked, never);
             if (!tightening.ignored().isEmpty()) {
                 listener.getLogger().println("scanTemplate: a Jenkinsfile can only tighten the administrator's scan policy;"
                         + " ignored: " + String.join("; ", tightening.ignored()));
             }
             ScanPolicy policy = tightening.policy();
             ScanResult local = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(List.of(templates), policy.threshold());
-            ScanResult result = relativeTo(local, templates, links);
+            ScanResult result = relativeTo(local, templates, selected.links());
 
             String version = ProductInfo.current().version();
             if (step.getSarifFile() != null) {
@@ -99,6 +118,101 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             throw refuse(run, e.getMessage(), Map.of());
         } finally {
             deleteRecursively(scratch);
+        }
+    }
+
+    /**
+     * Asks the machine of the workspace which files the glob selects and how large they are, and refuses, before
+     * anything is copied, a selection beyond the administrator's limits. The answer comes from an agent, which may
+     * be compromised: its names are checked here, and the copy enforces the sizes again.
+     */
+    private CheckedSelection select(Run<?, ?> run, FilePath workspace,
+            TemplateSelectionLimits limits) throws Exception {
+        WorkspaceTemplates.Selection selection =
+                workspace.act(new WorkspaceTemplates.Select(step.getFiles(), step.getExcludes(), limits.maxFiles()));
+        List<TemplateSelectionLimits.SelectedFile> files = new ArrayList<>();
+        for (WorkspaceTemplates.Entry entry : selection.files()) {
+            files.add(new TemplateSelectionLimits.SelectedFile(checkedName(run, entry.name()), entry.bytes()));
+        }
+        List<String> links = new ArrayList<>();
+        for (String link : selection.links()) {
+            links.add(checkedName(run, link));
+        }
+        Optional<TemplateSelectionLimits.Excess> excess;
+        try {
+            excess = limits.check(selection.count(), files);
+        } catch (IllegalArgumentException e) {
+            throw refuse(run, "the workspace's machine reported an impossible file size: " + e.getMessage(), Map.of());
+        }
+        if (excess.isPresent()) {
+            TemplateSelectionLimits.Excess over = excess.get();
+            String setting = SecurePipelineConfiguration.scanLimitSetting(over.limit());
+            Map<String, String> subject = new LinkedHashMap<>();
+            subject.put("files", step.getFiles());
+            subject.put("limit", setting);
+            subject.put("allowed", String.valueOf(over.allowed()));
+            subject.put("selected", String.valueOf(over.actual()));
+            throw refuse(run, "files: '" + step.getFiles() + "' selects " + over.describe() + " (administrator setting "
+                    + setting + "); nothing was copied. Narrow files or excludes, or ask an administrator to raise "
+                    + setting + ".", subject);
+        }
+        if (selection.count() == 0) {
+            throw refuse(run, "no file in the workspace matches files: '" + step.getFiles() + "' (only .json, .yaml, .yml"
+                    + " and .template files outside folders starting with '.' and node_modules are scanned)", Map.of());
+        }
+        return new CheckedSelection(files, links);
+    }
+
+    /** The selected template files and the symbolic links among what the glob reached, names checked. */
+    private record CheckedSelection(List<TemplateSelectionLimits.SelectedFile> files, List<String> links) {}
+
+    /**
+     * Copies each selected file into the scratch directory through a bounded read: a file may have grown since it
+     * was measured, and the sizes came from the agent. The read refuses symbolic links on the agent's side, up to
+     * the workspace, so a link swapped in after the selection is not followed either.
+     *
+     * @return the bytes copied
+     */
+    private long copyTemplates(Run<?, ?> run, FilePath workspace, List<TemplateSelectionLimits.SelectedFile> files,
+            Path templates, TemplateSelectionLimits limits) throws Exception {
+        long total = 0;
+        for (TemplateSelectionLimits.SelectedFile file : files) {
+            Path target = templates.resolve(file.name()).normalize();
+            if (!target.startsWith(templates) || target.equals(templates)) {
+                throw refuse(run, "the workspace's machine returned an unusable file name: " + file.name(), Map.of());
+            }
+            Files.createDirectories(target.getParent());
+            long room = limits.maxTotalBytes() - total;
+            boolean fileLimitFirst = limits.maxFileBytes() <= room;
+            long copied;
+            try (InputStream in = workspace.child(file.name()).read(workspace, LinkOption.NOFOLLOW_LINKS);
+                    OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+                copied = BoundedCopy.copy(in, out, Math.min(limits.maxFileBytes(), room));
+            } catch (IOException e) {
+                throw refuse(run, file.name() + " could not be copied from the workspace: " + e, Map.of());
+            }
+            if (copied < 0) {
+                String setting = SecurePipelineConfiguration.scanLimitSetting(fileLimitFirst
+                        ? TemplateSelectionLimits.Limit.FILE_BYTES : TemplateSelectionLimits.Limit.TOTAL_BYTES);
+                String limit = fileLimitFirst ? limits.maxFileBytes() + " bytes per file"
+                        : limits.maxTotalBytes() + " bytes per scan";
+                throw refuse(run, file.name() + " grew past the limit of " + limit + " (administrator setting " + setting
+                        + ") while it was copied; the copy was discarded", Map.of("files", step.getFiles(), "limit", setting));
+            }
+            total += copied;
+        }
+        return total;
+    }
+
+    /**
+     * A name from the agent, checked before it names a file on the controller: relative, no {@code ..}, no NUL.
+     * {@link #copyTemplates} checks again that it resolves inside the scratch directory.
+     */
+    private String checkedName(Run<?, ?> run, String name) throws IOException {
+        try {
+            return ArtifactPath.normalize(name);
+        } catch (IllegalArgumentException e) {
+            throw refuse(run, "the workspace's machine returned an unusable file name: " + e.getMessage(), Map.of());
         }
     }
 
@@ -182,8 +296,8 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     private static ScanResult relativeTo(ScanResult result, Path root, List<String> links) {
         List<TemplateReport> reports = new ArrayList<>();
         for (String link : links) {
-            reports.add(TemplateReport.failed(link, link + ": symbolic link, not followed; list the file it points to"
-                    + " instead"));
+            reports.add(TemplateReport.failed(link, link + ": symbolic link, not followed; list the file or folder it"
+                    + " points to instead"));
         }
         String prefix = root.toString() + root.getFileSystem().getSeparator();
         for (TemplateReport report : result.templates()) {
@@ -195,30 +309,24 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     }
 
     /**
-     * The copy keeps symbolic links as links, and here they would resolve on the controller, not on the agent:
-     * a link in the workspace could make the scan read (and quote in its report) a controller file. Links are
-     * removed before scanning and each one becomes an error, so a linked template is never silently unscanned.
+     * Copies the parameters or policy file named in the step into the scratch directory, at most the per-file limit
+     * (the same reader reads them).
      */
-    private static List<String> removeSymbolicLinks(Path root) throws IOException {
-        List<Path> links;
-        try (Stream<Path> paths = Files.walk(root)) {
-            links = paths.filter(Files::isSymbolicLink).toList();
-        }
-        List<String> names = new ArrayList<>();
-        for (Path link : links) {
-            Files.delete(link);
-            names.add(root.relativize(link).toString().replace('\\', '/'));
-        }
-        return names;
-    }
-
-    private static Path copyInput(FilePath workspace, String relative, Path scratch, String what) throws Exception {
+    private Path copyInput(Run<?, ?> run, FilePath workspace, String relative, Path scratch, String what,
+            TemplateSelectionLimits limits) throws Exception {
         FilePath source = workspace.child(relative);
         if (!source.exists()) {
             throw new AbortException(STEP + ": the " + what + " file '" + relative + "' is not in the workspace");
         }
         Path target = scratch.resolve(what + "-" + source.getName());
-        source.copyTo(new FilePath(target.toFile()));
+        long copied;
+        try (InputStream in = source.read(); OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+            copied = BoundedCopy.copy(in, out, limits.maxFileBytes());
+        }
+        if (copied < 0) {
+            throw refuse(run, "the " + what + " file '" + relative + "' is larger than " + limits.maxFileBytes()
+                    + " bytes (administrator setting " + SecurePipelineConfiguration.SCAN_MAX_FILE_BYTES + ")", Map.of());
+        }
         return target;
     }
 

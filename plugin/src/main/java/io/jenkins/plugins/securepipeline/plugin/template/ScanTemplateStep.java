@@ -6,7 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.securepipeline.template.Severity;
+import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -56,7 +56,10 @@ public class ScanTemplateStep extends Step {
         return failOn;
     }
 
-    /** low, medium, high, critical or never; the administrator's threshold applies when stricter or when unset. */
+    /**
+     * low, medium, high, critical or never; the administrator's threshold applies when stricter, and when this is
+     * unset or blank (a blank failOn never means "never").
+     */
     @DataBoundSetter
     public void setFailOn(String failOn) {
         this.failOn = blankToNull(failOn);
@@ -114,11 +117,11 @@ public class ScanTemplateStep extends Step {
         if (files == null || files.isBlank()) {
             throw new AbortException("scanTemplate: files: required, e.g. 'infra/**/*.yaml'");
         }
-        if (failOn != null && !"never".equalsIgnoreCase(failOn)) {
+        if (failOn != null) {
             try {
-                Severity.parse(failOn);
+                BlockingThreshold.parse("failOn", failOn);
             } catch (IllegalArgumentException e) {
-                throw new AbortException("scanTemplate: failOn: " + e.getMessage());
+                throw new AbortException("scanTemplate: " + e.getMessage());
             }
         }
         return new ScanTemplateExecution(this, context);
@@ -149,11 +152,11 @@ public class ScanTemplateStep extends Step {
         @POST
         public FormValidation doCheckFailOn(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.READ);
-            if (value == null || value.isBlank() || "never".equalsIgnoreCase(value.trim())) {
-                return FormValidation.ok();
+            if (BlockingThreshold.isBlank(value)) {
+                return FormValidation.ok("Blank: the administrator's threshold applies.");
             }
             try {
-                Severity.parse(value);
+                BlockingThreshold.parse("failOn", value);
                 return FormValidation.ok();
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());

@@ -1,13 +1,18 @@
 package io.jenkins.plugins.securepipeline.plugin.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Label;
 import hudson.model.Result;
+import io.jenkins.plugins.securepipeline.audit.AuditEvent;
 import io.jenkins.plugins.securepipeline.audit.AuditLog;
 import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineRunAction;
+import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -99,5 +104,129 @@ class ScanTemplateStepTest {
                 + "sh 'ln -s /etc/hostname infra/leak.yaml'\n"
                 + "scanTemplate files: 'infra/**', failOn: 'never'");
         r.assertLogContains("infra/leak.yaml: symbolic link, not followed", b);
+    }
+
+    private static AuditEvent lastAuditEvent() throws Exception {
+        List<AuditEvent> events = AuditLog.read(SecurePipelineConfiguration.get().auditLog().file()).events();
+        return events.get(events.size() - 1);
+    }
+
+    private static String writeTemplates(String... names) {
+        StringBuilder script = new StringBuilder();
+        for (String name : names) {
+            script.append("writeFile file: '").append(name).append("', text: \"").append(PRIVATE_BUCKET).append("\"\n");
+        }
+        return script.toString();
+    }
+
+    @Test
+    void tooManyFilesAreRefusedOnARealAgentBeforeAnythingIsCopied(JenkinsRule r) throws Exception {
+        SecurePipelineConfiguration.get().setScanMaxFiles("2");
+        r.createOnlineSlave(Label.get("remote"));
+        WorkflowRun b = run(r, Result.FAILURE, "remote",
+                writeTemplates("infra/a.yaml", "infra/b.yaml", "infra/c/d.yaml")
+                + "writeFile file: 'infra/notes.md', text: 'not a template: neither copied nor counted'\n"
+                + "scanTemplate files: 'infra/**'");
+        r.assertLogContains("scanTemplate: files: 'infra/**' selects 3 files, more than the limit of 2 files per scan"
+                + " (administrator setting scanMaxFiles); nothing was copied", b);
+        r.assertLogNotContains("scanTemplate: copied", b);
+        AuditEvent event = lastAuditEvent();
+        assertEquals(AuditOutcome.FAILED, event.outcome());
+        assertEquals("scanMaxFiles", event.subject().get("limit"));
+        assertEquals("3", event.subject().get("selected"));
+        assertEquals("infra/**", event.subject().get("files"));
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedBeforeAnythingIsCopied(JenkinsRule r) throws Exception {
+        SecurePipelineConfiguration.get().setScanMaxFileBytes("100");
+        WorkflowRun b = run(r, Result.FAILURE, "built-in", "writeFile file: 'small.yaml', text: 'a: b'\n"
+                + writeTemplates("site.yaml") + "scanTemplate files: '*.yaml'");
+        r.assertLogContains("scanTemplate: files: '*.yaml' selects site.yaml (267 bytes), more than the limit of 100 bytes"
+                + " per file (administrator setting scanMaxFileBytes); nothing was copied", b);
+        r.assertLogNotContains("scanTemplate: copied", b);
+        assertEquals("scanMaxFileBytes", lastAuditEvent().subject().get("limit"));
+    }
+
+    @Test
+    void aSelectionLargerThanTheTotalLimitIsRefusedBeforeAnythingIsCopied(JenkinsRule r) throws Exception {
+        SecurePipelineConfiguration.get().setScanMaxTotalBytes("500");
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                writeTemplates("a.yaml", "b.yaml") + "scanTemplate files: '*.yaml'");
+        r.assertLogContains("scanTemplate: files: '*.yaml' selects 534 bytes in total, more than the limit of 500 bytes"
+                + " per scan (administrator setting scanMaxTotalBytes); nothing was copied", b);
+        r.assertLogNotContains("scanTemplate: copied", b);
+        assertEquals("scanMaxTotalBytes", lastAuditEvent().subject().get("limit"));
+    }
+
+    @Test
+    void aSelectionWithinTheLimitsIsCopiedAndScanned(JenkinsRule r) throws Exception {
+        SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
+        config.setScanMaxFiles("2");
+        config.setScanMaxFileBytes("267");
+        config.setScanMaxTotalBytes("534");
+        WorkflowRun b = run(r, Result.SUCCESS, "built-in", writeTemplates("a.yaml", "b.yaml")
+                + "writeFile file: 'README.md', text: 'not selected'\n"
+                + "def summary = scanTemplate files: '*'\necho \"templates=${summary.templates}\"");
+        r.assertLogContains("scanTemplate: copied 2 template file(s), 534 bytes, from the workspace", b);
+        r.assertLogContains("templates=2", b);
+    }
+
+    @Test
+    void limitSettingsRefuseNegativeNumbersAndTextButBlankOrZeroIsTheDefault(JenkinsRule r) {
+        SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> config.setScanMaxFiles("-1"));
+        assertTrue(negative.getMessage().startsWith("scanMaxFiles: -1 is negative"), negative.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> config.setScanMaxTotalBytes("lots"));
+        assertThrows(IllegalArgumentException.class, () -> config.setScanMaxFileBytes("20000000"));
+        config.setScanMaxFiles("0");
+        config.setScanMaxFileBytes("");
+        config.setScanMaxTotalBytes(null);
+        assertEquals(TemplateSelectionLimits.DEFAULT, config.templateSelectionLimits());
+    }
+
+    @Test
+    void aSymbolicLinkToAFolderIsNotFollowed(JenkinsRule r) throws Exception {
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                writeTemplates("infra/site.yaml", "elsewhere/other.yaml")
+                + "sh 'ln -s ../elsewhere infra/linked'\n"
+                + "scanTemplate files: 'infra/**', failOn: 'never'");
+        r.assertLogContains("infra/linked: symbolic link, not followed", b);
+        r.assertLogContains("scanTemplate: copied 1 template file(s)", b);
+    }
+
+    @Test
+    void aBlankAdministratorThresholdIsTheDefaultHighNotNever(JenkinsRule r) throws Exception {
+        SecurePipelineConfiguration.get().setScanThreshold("");
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'site.yaml', text: \"" + PUBLIC_BUCKET + "\"\nscanTemplate files: '*.yaml'");
+        r.assertLogContains("blocking at high and above", b);
+        assertEquals(AuditOutcome.BLOCKED, lastAuditEvent().outcome());
+    }
+
+    @Test
+    void aWhiteSpaceThresholdAndABlankFailOnStillBlock(JenkinsRule r) throws Exception {
+        SecurePipelineConfiguration.get().setScanThreshold("   ");
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'site.yaml', text: \"" + PUBLIC_BUCKET + "\"\nscanTemplate files: '*.yaml', failOn: ' '");
+        r.assertLogContains("blocking at high and above", b);
+    }
+
+    @Test
+    void onlyAnExplicitNeverTurnsBlockingOff(JenkinsRule r) throws Exception {
+        SecurePipelineConfiguration.get().setScanThreshold("never");
+        WorkflowRun b = run(r, Result.SUCCESS, "built-in",
+                "writeFile file: 'site.yaml', text: \"" + PUBLIC_BUCKET + "\"\nscanTemplate files: '*.yaml'");
+        r.assertLogContains("0 blocking at never and above", b);
+    }
+
+    @Test
+    void anUnknownThresholdIsAnErrorNamingTheField(JenkinsRule r) throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SecurePipelineConfiguration.get().setScanThreshold("hgih"));
+        assertTrue(e.getMessage().startsWith("scanThreshold: unknown severity 'hgih'"), e.getMessage());
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'site.yaml', text: \"" + PRIVATE_BUCKET + "\"\nscanTemplate files: '*.yaml', failOn: 'none'");
+        r.assertLogContains("scanTemplate: failOn: unknown severity 'none' (expected low, medium, high, critical or never)", b);
     }
 }
