@@ -18,6 +18,7 @@ import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
 import io.jenkins.plugins.securepipeline.plugin.SigningKeys;
 import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
+import io.jenkins.plugins.securepipeline.plugin.role.StepAwsCredentials;
 import io.jenkins.plugins.securepipeline.signing.KeyFileException;
 import io.jenkins.plugins.securepipeline.signing.SigningException;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
@@ -57,6 +58,24 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
         subject.put("source", step.getSource());
         subject.put("target", target.toString());
 
+        // The key is opened (and, for KMS, the AWS decision made) before anything is pushed: an image this step
+        // cannot sign is not pushed at all.
+        SigningKeys keys;
+        try {
+            keys = SigningKeys.open(STEP, step.getSigningKey(), step.getSigningKeyCredentialsId(), session, run,
+                    ImageAccess.region(session, EcrRegistryHost.parse(target.registry())));
+        } catch (StepAwsCredentials.Refused e) {
+            throw e;
+        } catch (IOException | SigningException | KeyFileException | IllegalStateException e) {
+            throw fail(run, "nothing was pushed: the signing key cannot be used: " + e.getMessage(), subject);
+        }
+        try (keys) {
+            return pushThenSign(keys, run, listener, workspace, session, target, subject);
+        }
+    }
+
+    private Map<String, Object> pushThenSign(SigningKeys keys, Run<?, ?> run, TaskListener listener, FilePath workspace,
+            AwsRoleSession session, ImageReference target, Map<String, String> subject) throws Exception {
         PushFromWorkspace.Pushed pushed;
         FilePath savedFromDocker = null;
         try {
@@ -77,6 +96,8 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
                         ImageAccess.credentials(STEP, target, step.getRegistryCredentialsId(), session, run), step.getParallel(),
                         listener));
             }
+        } catch (StepAwsCredentials.Refused e) {
+            throw e;
         } catch (RegistryException e) {
             throw fail(run, "push failed, nothing was signed: "
                     + ImmutableTagConflict.explain(e, target.repository(), target.tag()).getMessage(), subject);
@@ -99,12 +120,15 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             annotations.put("jenkins.build", BuildIdentity.buildId(run));
             try (RegistryClient registry = ImageAccess.registry(STEP, target, step.getRegistryCredentialsId(),
                     step.isInsecureHttp(), session, run)) {
-                signature = sign(registry, signedImage, annotations, session, run);
+                signature = new CosignSignaturePublisher(registry).sign(signedImage, new SignerPayloadSigner(keys.signer()),
+                        annotations, keys.verifier());
             }
+        } catch (StepAwsCredentials.Refused e) {
+            throw e;
         } catch (RegistryException e) {
             throw fail(run, "pushed " + pushed.digest() + " but did not sign it: "
                     + ImmutableTagConflict.explain(e, target.repository(), signedImage.digest().signatureTag()).getMessage(), subject);
-        } catch (IOException | SigningException | KeyFileException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException e) {
             throw fail(run, "pushed " + pushed.digest() + " but did not sign it: " + e.getMessage(), subject);
         }
         subject.put("signature", signature.signatureReference());
@@ -121,16 +145,6 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
         result.put("blobsSkipped", pushed.blobsSkipped());
         result.put("bytesPushed", pushed.bytesPushed());
         return result;
-    }
-
-    private CosignSignaturePublisher.Published sign(RegistryClient registry, ImageReference image,
-            Map<String, Object> annotations, AwsRoleSession session, Run<?, ?> run)
-            throws IOException, InterruptedException, SigningException, KeyFileException {
-        String region = ImageAccess.region(session, EcrRegistryHost.parse(image.registry()));
-        try (SigningKeys keys = SigningKeys.open(STEP, step.getSigningKey(), step.getSigningKeyCredentialsId(), session, run, region)) {
-            return new CosignSignaturePublisher(registry).sign(image, new SignerPayloadSigner(keys.signer()), annotations,
-                    keys.verifier());
-        }
     }
 
     /**

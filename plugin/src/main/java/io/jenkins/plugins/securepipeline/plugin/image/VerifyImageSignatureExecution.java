@@ -62,6 +62,8 @@ final class VerifyImageSignatureExecution extends SynchronousNonBlockingStepExec
                     step.isInsecureHttp(), session, run)) {
                 verification = new CosignSignatureVerifier(registry).verify(image, trusted);
             }
+        } catch (StepAwsCredentials.Refused e) {
+            throw e;
         } catch (IOException | SigningException | KeyFileException | IllegalStateException e) {
             AuditTrail.record(run, event(run, AuditOutcome.FAILED, e.getMessage(), subject));
             throw new AbortException(STEP + ": " + e.getMessage());

@@ -31,7 +31,7 @@ public final class StepAwsCredentials {
      * @param session the enclosing role block's session, or null outside any block
      * @param step the step asking, for the message and the audit event
      * @param target what the call is about (a registry, a key), for the message and the audit event
-     * @throws AbortException when no block or rule allows it (already audited)
+     * @throws Refused when no block or rule allows it (already audited)
      */
     public static AwsCredentialsProvider forStep(AwsRoleSession session, Run<?, ?> run, String step, AwsPurpose purpose,
             String target) throws IOException {
@@ -54,13 +54,22 @@ public final class StepAwsCredentials {
         AuditTrail.record(run, new AuditEvent(Instant.now(), step, decision.allowed() ? AuditOutcome.ALLOWED : AuditOutcome.DENIED,
                 decision.reason(), BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
         if (!decision.allowed()) {
-            throw new AbortException(step + ": refused: " + target + " needs AWS credentials for " + purpose.description()
+            throw new Refused(step + ": refused: " + target + " needs AWS credentials for " + purpose.description()
                     + ", and there are none here: " + decision.reason() + ". Run the step inside "
                     + "assumeCrossAccountRole(roleArn: ...) { ... }, or ask a Jenkins administrator for a controller "
                     + "identity rule covering job '" + job + "' and " + purpose.name()
                     + " (Manage Jenkins > System > AWS Secure Pipeline)");
         }
         return ControllerAws.controllerIdentity(run, purpose.description());
+    }
+
+    /** A refusal, already audited: steps pass it on as it is, without adding their own failure event. */
+    public static final class Refused extends AbortException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 
     static ControllerIdentityPolicy controllerIdentityPolicy() {
