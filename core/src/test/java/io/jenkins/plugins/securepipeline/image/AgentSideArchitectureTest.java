@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * through the controller). So the source readers and the registry client use nothing but {@code java.*} and the
  * JDK's {@code javax.net.ssl}, and the helpers they share with the rest of core ({@code net}) hold to the same rule.
  */
-@AnalyzeClasses(packages = {"io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.net"},
+@AnalyzeClasses(packages = {"io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.net",
+        "io.jenkins.plugins.securepipeline.role.endpoint"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class AgentSideArchitectureTest {
     @ArchTest
@@ -24,4 +25,12 @@ class AgentSideArchitectureTest {
                     "io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.image.registry",
                     "io.jenkins.plugins.securepipeline.net")
             .because("they run on build agents, where only the JDK can be relied on");
+
+    /** The credential endpoint of assumeCrossAccountRole runs in the agent's JVM, with the JDK's own HTTP server. */
+    @ArchTest
+    static final ArchRule CREDENTIAL_ENDPOINT_USES_ONLY_THE_JDK = classes()
+            .that().resideInAPackage("io.jenkins.plugins.securepipeline.role.endpoint")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.sun.net.httpserver..",
+                    "io.jenkins.plugins.securepipeline.role.endpoint")
+            .because("it runs on build agents, where only the JDK can be relied on");
 }
