@@ -10,20 +10,25 @@ import io.jenkins.plugins.securepipeline.role.CredentialSource;
 import io.jenkins.plugins.securepipeline.role.CredentialsOutput;
 import io.jenkins.plugins.securepipeline.role.InvalidRoleRequestException;
 import io.jenkins.plugins.securepipeline.role.PemFiles;
+import io.jenkins.plugins.securepipeline.role.RenewingCredentialsProvider;
 import io.jenkins.plugins.securepipeline.role.RoleArn;
 import io.jenkins.plugins.securepipeline.role.RoleAssumer;
 import io.jenkins.plugins.securepipeline.role.RoleSessionRequest;
 import io.jenkins.plugins.securepipeline.role.SessionTag;
+import io.jenkins.plugins.securepipeline.role.endpoint.CredentialEndpoint;
+import io.jenkins.plugins.securepipeline.role.endpoint.CredentialSupply;
+import io.jenkins.plugins.securepipeline.role.endpoint.ServedCredentials;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +37,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code secure-pipeline assume-role}: short-lived credentials for a role, printed in a format or handed to a
@@ -109,6 +114,11 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             description = "env, json or credential-process (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--serve", description = "With -- COMMAND: serve the session to the command from a credential endpoint "
+            + "on 127.0.0.1 (AWS_CONTAINER_CREDENTIALS_FULL_URI + AWS_CONTAINER_AUTHORIZATION_TOKEN) that renews it "
+            + "before expiry, instead of putting keys in its environment.")
+    boolean serve;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After --: command to run with AWS_* variables set.")
     List<String> command = new ArrayList<>();
 
@@ -155,7 +165,14 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             return ExitCodes.STS_REFUSED;
         }
         role.notices().forEach(notice -> err.println("assume-role: note: " + notice));
+        if (serve && command.isEmpty()) {
+            err.println("assume-role: --serve: give the command to serve, after --");
+            return ExitCodes.USAGE;
+        }
         if (!command.isEmpty()) {
+            if (serve) {
+                return serve(role, settings, source, request);
+            }
             return run(role, settings.region());
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -275,6 +292,55 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         childEnvironment.remove("AWS_PROFILE");
         childEnvironment.remove("AWS_WEB_IDENTITY_TOKEN_FILE");
         childEnvironment.remove("AWS_ROLE_ARN");
+        return runChild(builder);
+    }
+
+    /**
+     * {@code --serve}: the command gets a credential endpoint on 127.0.0.1 instead of keys. Each request is answered
+     * with the current session, re-assumed through the same path before it expires; a session that cannot be renewed
+     * is served until it expires, then the endpoint answers with the reason. The endpoint stops when the command ends.
+     */
+    private int serve(AssumedRole first, AwsClientSettings settings, CredentialSource source, RoleSessionRequest request) {
+        RoleAssumer assumer = new RoleAssumer(new AwsClients(settings));
+        boolean[] handedOut = {false};
+        RenewingCredentialsProvider renewing = new RenewingCredentialsProvider(() -> {
+            if (!handedOut[0]) {
+                handedOut[0] = true;
+                return first;
+            }
+            return assumer.assume(source, request);
+        }, Clock.systemUTC(), RenewingCredentialsProvider.DEFAULT_RENEW_BEFORE);
+        CredentialSupply supply = () -> {
+            try {
+                AssumedRole current = renewing.currentSession();
+                return new ServedCredentials(current.credentials().accessKeyId(), current.credentials().secretAccessKey(),
+                        current.credentials().sessionToken(), current.expiration());
+            } catch (AwsCallException | InvalidRoleRequestException | IllegalStateException e) {
+                throw new CredentialSupply.Unavailable(e.getMessage());
+            }
+        };
+        String token = CredentialEndpoint.newToken();
+        try (CredentialEndpoint endpoint = CredentialEndpoint.start(0, CredentialEndpoint.newPath(), token, supply)) {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
+            Map<String, String> childEnvironment = builder.environment();
+            childEnvironment.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", endpoint.uri().toString());
+            childEnvironment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", token);
+            childEnvironment.put("AWS_REGION", settings.region());
+            childEnvironment.put("AWS_DEFAULT_REGION", settings.region());
+            // Every source the SDKs would prefer to the endpoint goes: keys, profile, web identity.
+            for (String preferred : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+                    "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
+                childEnvironment.remove(preferred);
+            }
+            return runChild(builder);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("assume-role: --serve: cannot start the credential endpoint on 127.0.0.1: "
+                    + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private int runChild(ProcessBuilder builder) {
         Process process;
         try {
             process = builder.start();

@@ -125,6 +125,30 @@ class AssumeRoleCommandTest {
     }
 
     @Test
+    void serveGivesTheCommandAnEndpointAndNoKeys() throws IOException {
+        sts.handler(AssumeRoleCommandTest::issue);
+        environment.put("AWS_PROFILE", "would-win-over-the-endpoint");
+        // The child asks the endpoint itself, as an SDK would (bash's /dev/tcp: no curl needed).
+        String child = "[ -z \"$AWS_SECRET_ACCESS_KEY$AWS_SESSION_TOKEN$AWS_ACCESS_KEY_ID$AWS_PROFILE\" ] || exit 9; "
+                + "u=${AWS_CONTAINER_CREDENTIALS_FULL_URI#http://127.0.0.1:}; port=${u%%/*}; path=/${u#*/}; "
+                + "exec 3<>/dev/tcp/127.0.0.1/$port; "
+                + "printf 'GET %s HTTP/1.1\\r\\nHost: 127.0.0.1:%s\\r\\nAuthorization: %s\\r\\nConnection: close\\r\\n\\r\\n' "
+                + "\"$path\" \"$port\" \"$AWS_CONTAINER_AUTHORIZATION_TOKEN\" >&3; cat <&3; echo; echo region=$AWS_REGION";
+        assertThat(run("--serve", "--", "bash", "-c", child)).isEqualTo(0);
+        assertThat(out.toString()).startsWith("HTTP/1.1 200").contains("\"AccessKeyId\":\"ASIACLITEST\"")
+                .contains("\"Token\":\"" + TOKEN + "\"").contains("\"Expiration\":\"2030-01-01T00:00:00Z\"")
+                .contains("region=eu-west-1");
+        assertNoSecretsIn(err.toString());
+    }
+
+    @Test
+    void serveNeedsACommand() throws IOException {
+        sts.handler(AssumeRoleCommandTest::issue);
+        assertThat(run("--serve")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--serve: give the command to serve, after --");
+    }
+
+    @Test
     void commandSuccessIsZero() throws IOException {
         sts.handler(AssumeRoleCommandTest::issue);
         assertThat(run("--", "true")).isEqualTo(0);
