@@ -47,6 +47,10 @@ public class Jenkins implements AccessControlled, hudson.model.ItemGroup<hudson.
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public hudson.FilePath getWorkspaceFor(hudson.model.TopLevelItem item) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public <T extends hudson.model.Item> T getItemByFullName(String fullName, Class<T> type)
             throws org.springframework.security.access.AccessDeniedException {
         throw new UnsupportedOperationException("compile-only signature");

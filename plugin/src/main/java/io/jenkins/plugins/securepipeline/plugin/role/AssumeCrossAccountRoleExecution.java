@@ -2,6 +2,7 @@ package io.jenkins.plugins.securepipeline.plugin.role;
 
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -18,14 +19,21 @@ import io.jenkins.plugins.securepipeline.role.BuildContext;
 import io.jenkins.plugins.securepipeline.role.CredentialSource;
 import io.jenkins.plugins.securepipeline.role.InvalidRoleRequestException;
 import io.jenkins.plugins.securepipeline.role.PolicyDecision;
+import io.jenkins.plugins.securepipeline.role.RenewingCredentialsProvider;
 import io.jenkins.plugins.securepipeline.role.RoleAssumer;
 import io.jenkins.plugins.securepipeline.role.RoleDeniedException;
 import io.jenkins.plugins.securepipeline.role.RoleSessionRequest;
 import io.jenkins.plugins.securepipeline.window.CalendarSet;
 import io.jenkins.plugins.securepipeline.window.WindowDecision;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.FailureHandler;
@@ -42,6 +50,15 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
     static final String STEP = "assumeCrossAccountRole";
 
     private final transient AssumeCrossAccountRoleStep step;
+    /** With {@code credentials: 'endpoint'}: the endpoint, the session it renews, and what must stay masked. */
+    private SessionEndpoint endpoint;
+    private AwsRoleSession servedSession;
+    private SessionSecrets secrets;
+    private volatile long servedUntilMillis;
+    /** Set when the served session expired without a renewal: the block then fails with it. */
+    private volatile String renewalFailure;
+    private volatile boolean ended;
+    private transient ScheduledFuture<?> renewal;
 
     AssumeCrossAccountRoleExecution(AssumeCrossAccountRoleStep step, StepContext context) {
         super(context);
@@ -74,6 +91,11 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
             request = spec.toRequest();
         } catch (IllegalArgumentException e) {
             throw refuse(run, AuditOutcome.DENIED, "invalid request: " + e.getMessage(), subject);
+        }
+        FilePath node = context.get(FilePath.class);
+        if (step.servesFromEndpoint() && node == null) {
+            throw refuse(run, AuditOutcome.DENIED, "credentials: 'endpoint' serves the session on the node that runs the "
+                    + "block, so the block must run inside node { ... } (or an agent)", subject);
         }
         String region = step.getRegion() != null ? step.getRegion() : parent != null ? parent.getRegion() : config.getRegion();
         subject.put("account", request.roleArn().accountId());
@@ -122,19 +144,40 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
         role.notices().forEach(notice -> listener.getLogger().println(notice));
 
         AwsRoleSession session = new AwsRoleSession(spec, region, parent, role);
+        SessionSecrets masked = new SessionSecrets(session.secretValues());
         subject.put("assumedRoleArn", String.valueOf(role.assumedRoleArn()));
         subject.put("expiration", role.expiration().toString());
+        EnvironmentExpander environment;
+        if (step.servesFromEndpoint()) {
+            SessionEndpoint served = SessionEndpoint.on(node);
+            try {
+                served.start(role);
+            } catch (IOException e) {
+                throw refuse(run, AuditOutcome.FAILED, e.getMessage(), subject);
+            }
+            masked.add(List.of(served.token().getPlainText()));
+            endpoint = served;
+            servedSession = session;
+            secrets = masked;
+            servedUntilMillis = role.expiration().toEpochMilli();
+            subject.put("credentials", "endpoint");
+            environment = new EndpointEnvironment(served.uri(), served.token(), region);
+            scheduleRenewal(role.expiration());
+        } else {
+            environment = new AwsSessionEnvironment(session);
+        }
         AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.ALLOWED, decision.reason(),
                 BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
-        listener.getLogger().println("Assumed " + role.assumedRoleArn() + " until " + role.expiration()
-                + "; AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN are set and masked in this block.");
+        listener.getLogger().println("Assumed " + role.assumedRoleArn() + " until " + role.expiration() + "; "
+                + (endpoint != null ? "served to this block from a credential endpoint on 127.0.0.1 of its node "
+                        + "(AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN), renewed before it expires."
+                        : "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN are set and masked in this block."));
 
         context.newBodyInvoker()
                 .withContexts(session,
-                        EnvironmentExpander.merge(context.get(EnvironmentExpander.class), new AwsSessionEnvironment(session)),
-                        BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class),
-                                new SessionMaskingFilter(session.secretValues())),
-                        FailureHandler.merge(context.get(FailureHandler.class), new SessionFailureMasking(session.secretValues())))
+                        EnvironmentExpander.merge(context.get(EnvironmentExpander.class), environment),
+                        BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), new SessionMaskingFilter(masked)),
+                        FailureHandler.merge(context.get(FailureHandler.class), new SessionFailureMasking(masked)))
                 .withCallback(new SessionEnded(request.roleArn().toString()))
                 .start();
     }
@@ -161,6 +204,137 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
         return new AbortException(STEP + ": " + (outcome == AuditOutcome.DENIED ? "refused: " : "failed: ") + reason);
     }
 
+    private void scheduleRenewal(Instant expiration) {
+        Instant now = Instant.now();
+        Duration lifetime = Duration.between(now, expiration);
+        Duration margin = RenewingCredentialsProvider.DEFAULT_RENEW_BEFORE.compareTo(lifetime.dividedBy(2)) < 0
+                ? RenewingCredentialsProvider.DEFAULT_RENEW_BEFORE : lifetime.dividedBy(2);
+        scheduleRenewalIn(Duration.between(now, expiration.minus(margin)));
+    }
+
+    /** Synchronized for the {@code renewal} field only; never held across I/O. */
+    private synchronized void scheduleRenewalIn(Duration delay) {
+        if (!ended) {
+            renewal = Timer.get().schedule(this::renew, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Re-assumes the role (the account rules apply again) and hands the session to the endpoint. A failure is logged,
+     * audited and retried each minute while the served session is valid; once it has expired, the endpoint answers
+     * with the reason and the block fails with it: never stale keys.
+     */
+    private void renew() {
+        if (ended) {
+            return;
+        }
+        Run<?, ?> run;
+        TaskListener listener;
+        try {
+            run = getContext().get(Run.class);
+            listener = getContext().get(TaskListener.class);
+        } catch (IOException | InterruptedException e) {
+            return;
+        }
+        Map<String, String> subject = new LinkedHashMap<>();
+        subject.put("roleArn", servedSession.getRoleArn());
+        subject.put("credentials", "endpoint");
+        try {
+            AssumedRole renewed = servedSession.reassume(run);
+            secrets.add(List.of(renewed.credentials().accessKeyId(), renewed.credentials().secretAccessKey(),
+                    renewed.credentials().sessionToken()));
+            if (!endpoint.update(renewed)) {
+                // The agent lost it (a restart of either side): back on the same port with the same token.
+                endpoint.start(renewed);
+                if (ended) {
+                    endpoint.stop();
+                    return;
+                }
+            }
+            servedUntilMillis = renewed.expiration().toEpochMilli();
+            renewalFailure = null;
+            subject.put("expiration", renewed.expiration().toString());
+            AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.ALLOWED,
+                    "renewed the session served by the block's credential endpoint", BuildIdentity.triggeringUser(run),
+                    BuildIdentity.buildId(run), subject));
+            listener.getLogger().println("Renewed the " + servedSession.getRoleArn() + " session until " + renewed.expiration());
+            scheduleRenewal(renewed.expiration());
+        } catch (RoleDeniedException | AwsCallException | InvalidRoleRequestException | IllegalStateException | IOException
+                | InterruptedException e) {
+            String reason = e instanceof RoleDeniedException denied ? denied.decision().reason() : e.getMessage();
+            boolean lastChance = Instant.now().plus(RENEWAL_RETRY).isAfter(Instant.ofEpochMilli(servedUntilMillis));
+            subject.put("reason", reason);
+            try {
+                AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.FAILED,
+                        "could not renew the session served by the block's credential endpoint: " + reason,
+                        BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
+            } catch (IOException ignored) {
+                // the audit log's own failure is reported by AuditTrail; the renewal outcome is what matters here
+            }
+            if (lastChance) {
+                renewalFailure = reason;
+                listener.getLogger().println("Could not renew the " + servedSession.getRoleArn() + " session: " + reason
+                        + "; the credential endpoint answers with this reason once the session expires at "
+                        + Instant.ofEpochMilli(servedUntilMillis) + ", and the block fails");
+                try {
+                    endpoint.renewalFailed(reason);
+                } catch (IOException | InterruptedException notReached) {
+                    // the agent is gone: so is its endpoint
+                }
+            } else {
+                listener.getLogger().println("Could not renew the " + servedSession.getRoleArn() + " session (" + reason
+                        + "); trying again in a minute");
+                scheduleRenewalIn(RENEWAL_RETRY);
+            }
+        }
+    }
+
+    private static final Duration RENEWAL_RETRY = Duration.ofMinutes(1);
+
+    /** No more renewals, and the endpoint goes (on a background thread: stop() runs on the CPS VM thread). */
+    private void endServing(boolean inThisThread) {
+        ScheduledFuture<?> pending;
+        synchronized (this) {
+            ended = true;
+            pending = renewal;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        if (endpoint != null) {
+            Runnable stopEndpoint = () -> {
+                try {
+                    endpoint.stop();
+                } catch (IOException | InterruptedException e) {
+                    // an agent that cannot be reached has lost the endpoint with its connection
+                }
+            };
+            if (inThisThread) {
+                stopEndpoint.run();
+            } else {
+                Timer.get().submit(stopEndpoint);
+            }
+        }
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        endServing(false);
+        super.stop(cause);
+    }
+
+    /**
+     * After a controller restart the block goes on: the endpoint is brought back on its port with its token (the
+     * block's processes hold them) with a freshly assumed session, and renewals are scheduled again.
+     */
+    @Override
+    public void onResume() {
+        super.onResume();
+        if (endpoint != null && !ended) {
+            scheduleRenewalIn(Duration.ZERO);
+        }
+    }
+
     /** Says in the log that the block's credentials are no longer in use; they expire on their own at STS. */
     private final class SessionEnded extends TailCall {
         private static final long serialVersionUID = 1L;
@@ -172,7 +346,12 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
 
         @Override
         protected void finished(StepContext context) throws Exception {
+            endServing(true);
             context.get(TaskListener.class).getLogger().println("Left the " + roleArn + " session");
+            if (renewalFailure != null) {
+                throw new AbortException(STEP + ": the credential endpoint could not renew the " + roleArn
+                        + " session: " + renewalFailure);
+            }
         }
     }
 }

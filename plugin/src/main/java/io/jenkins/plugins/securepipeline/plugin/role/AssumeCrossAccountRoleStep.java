@@ -41,6 +41,7 @@ public class AssumeCrossAccountRoleStep extends Step {
     private String policy;
     private List<String> managedPolicyArns = new ArrayList<>();
     private String region;
+    private String credentials;
 
     @DataBoundConstructor
     public AssumeCrossAccountRoleStep(String roleArn) {
@@ -151,6 +152,30 @@ public class AssumeCrossAccountRoleStep extends Step {
     @DataBoundSetter
     public void setRegion(String region) {
         this.region = blankToNull(region);
+    }
+
+    public String getCredentials() {
+        return credentials;
+    }
+
+    /**
+     * How the block's processes get the session: {@code environment} (the default: keys in AWS_* variables, fixed for
+     * the block) or {@code endpoint} (a credential endpoint on the node's loopback that renews the session).
+     */
+    @DataBoundSetter
+    public void setCredentials(String credentials) {
+        String value = blankToNull(credentials);
+        if (value != null && !value.equals(ENVIRONMENT) && !value.equals(ENDPOINT)) {
+            throw new IllegalArgumentException("credentials: '" + value + "' is not 'environment' or 'endpoint'");
+        }
+        this.credentials = ENVIRONMENT.equals(value) ? null : value;
+    }
+
+    static final String ENVIRONMENT = "environment";
+    static final String ENDPOINT = "endpoint";
+
+    boolean servesFromEndpoint() {
+        return ENDPOINT.equals(credentials);
     }
 
     Duration parsedDuration() {

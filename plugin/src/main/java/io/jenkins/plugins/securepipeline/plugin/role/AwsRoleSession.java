@@ -94,6 +94,15 @@ public final class AwsRoleSession implements Serializable {
     }
 
     /**
+     * This block's role assumed again through the same path, the account rules applied again: a renewal for the
+     * block's credential endpoint. Call on a background thread, never the CPS thread.
+     */
+    AssumedRole reassume(Run<?, ?> run) {
+        return new RoleAssumer(ControllerAws.clients(region)).assume(SecurePipelineConfiguration.get().accountPolicy(),
+                run.getParent().getFullName(), sourceOfThisSession(run), spec.toRequest());
+    }
+
+    /**
      * Credentials for controller-side AWS calls inside the block, starting with this session and re-assuming the
      * same role through the same path shortly before it expires. Call on a background thread, never the CPS thread.
      */

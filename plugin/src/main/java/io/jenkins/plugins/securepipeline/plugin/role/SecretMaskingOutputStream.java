@@ -18,12 +18,23 @@ final class SecretMaskingOutputStream extends FilterOutputStream {
     /** A line longer than this is masked and passed on in pieces; secrets are far shorter. */
     private static final int MAX_BUFFERED = 64 * 1024;
 
-    private final SecretMask mask;
+    private final SessionSecrets secrets;
+    private SecretMask mask;
+    private int maskedCount;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     SecretMaskingOutputStream(OutputStream out, List<String> secretValues) {
         super(out);
+        this.secrets = null;
         this.mask = SecretMask.of(secretValues);
+    }
+
+    /** Follows {@code secrets} as it grows: a command started before a renewal still has the renewed keys masked. */
+    SecretMaskingOutputStream(OutputStream out, SessionSecrets secrets) {
+        super(out);
+        this.secrets = secrets;
+        this.mask = secrets.mask();
+        this.maskedCount = secrets.count();
     }
 
     @Override
@@ -60,6 +71,10 @@ final class SecretMaskingOutputStream extends FilterOutputStream {
     }
 
     byte[] mask(byte[] bytes) {
+        if (secrets != null && secrets.count() != maskedCount) {
+            maskedCount = secrets.count();
+            mask = secrets.mask();
+        }
         if (mask.isEmpty()) {
             return bytes;
         }

@@ -1,12 +1,9 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
 import hudson.AbortException;
-import hudson.util.Secret;
 import io.jenkins.plugins.securepipeline.audit.SecretMask;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -17,20 +14,20 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * line, both outside the block's console filter. Encoded forms are masked too ({@link SecretMask}). A failure that
  * holds no secret passes unchanged, with its type; one that does is replaced by a copy that keeps only masked
  * messages and the stack trace (an {@link AbortException} stays one, so it still prints as a single line).
- * The keys are kept as {@link Secret}s: this object is saved in the pipeline's state with the block.
+ * The values are kept in {@link SessionSecrets}: this object is saved in the pipeline's state with the block.
  */
 final class SessionFailureMasking implements FailureHandler {
     private static final long serialVersionUID = 1L;
 
-    private final ArrayList<Secret> secrets = new ArrayList<>();
+    private final SessionSecrets secrets;
 
-    SessionFailureMasking(List<String> values) {
-        values.forEach(value -> secrets.add(Secret.fromString(value)));
+    SessionFailureMasking(SessionSecrets secrets) {
+        this.secrets = secrets;
     }
 
     @Override
     public Throwable handle(StepContext context, Throwable failure) {
-        return mask(failure, SecretMask.of(secrets.stream().map(Secret::getPlainText).toList()));
+        return mask(failure, secrets.mask());
     }
 
     /** The failure itself when nothing in it (messages, causes, suppressed) shows a secret; else a masked copy. */

@@ -2,25 +2,22 @@ package io.jenkins.plugins.securepipeline.plugin.role;
 
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
-import hudson.util.Secret;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Masks the session's secret key and token in everything the block prints; stored with the secrets encrypted. */
+/** Masks the block's secrets (keys, renewed keys, endpoint token) in everything the block prints. */
 final class SessionMaskingFilter extends ConsoleLogFilter implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final ArrayList<Secret> secrets = new ArrayList<>();
+    private final SessionSecrets secrets;
 
-    SessionMaskingFilter(List<String> values) {
-        values.forEach(value -> secrets.add(Secret.fromString(value)));
+    SessionMaskingFilter(SessionSecrets secrets) {
+        this.secrets = secrets;
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public OutputStream decorateLogger(Run build, OutputStream logger) {
-        return new SecretMaskingOutputStream(logger, secrets.stream().map(Secret::getPlainText).toList());
+        return new SecretMaskingOutputStream(logger, secrets);
     }
 }

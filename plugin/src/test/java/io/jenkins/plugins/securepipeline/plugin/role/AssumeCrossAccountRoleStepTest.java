@@ -122,6 +122,59 @@ class AssumeCrossAccountRoleStepTest {
         assertEquals(List.of(), BuildFiles.containing(b.getRootDir().toPath(), keys.secretAccessKey()));
     }
 
+    /** Asks the block's credential endpoint the way an SDK does, from a shell on the node (bash's /dev/tcp). */
+    private static final String FETCH_SCRIPT = String.join("\n",
+            "u=${AWS_CONTAINER_CREDENTIALS_FULL_URI#http://127.0.0.1:}",
+            "port=${u%%/*}",
+            "path=/${u#*/}",
+            "exec 3<>/dev/tcp/127.0.0.1/$port",
+            "printf 'GET %s HTTP/1.1\\r\\nHost: 127.0.0.1:%s\\r\\nAuthorization: %s\\r\\nConnection: close\\r\\n\\r\\n' "
+                    + "\"$path\" \"$port\" \"$AWS_CONTAINER_AUTHORIZATION_TOKEN\" >&3",
+            "cat <&3",
+            "echo", "");
+
+    @Test
+    void anEndpointServesTheSessionAndItsRenewalsWithoutKeysInTheEnvironment(JenkinsRule r) throws Exception {
+        configure();
+        // Short sessions, so that the controller renews within the test: half-way through a 90-second session.
+        sts.handler(request -> {
+            StsAnswers.IssuedKeys keys = StsAnswers.IssuedKeys.next();
+            issued.add(keys);
+            sts.trust(keys.accessKeyId(), keys.secretAccessKey());
+            return StsAnswers.assumeRole(request, keys, Instant.now().plus(Duration.ofSeconds(90)));
+        });
+        WorkflowJob job = r.createProject(WorkflowJob.class, "p");
+        r.jenkins.getWorkspaceFor(job).child("fetch.sh").write(FETCH_SCRIPT, "UTF-8");
+        job.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  assumeCrossAccountRole(roleArn: '" + ROLE + "', credentials: 'endpoint') {\n"
+                + "    echo 'keys in env: ' + (env.AWS_SECRET_ACCESS_KEY != null || env.AWS_SESSION_TOKEN != null)\n"
+                + "    sh 'bash fetch.sh >> served.txt'\n"
+                + "    sleep 60\n"
+                + "    sh 'bash fetch.sh >> served.txt'\n"
+                + "  }\n"
+                + "}\n", true));
+        WorkflowRun b = r.assertBuildStatus(Result.SUCCESS, job.scheduleBuild2(0));
+        r.assertLogContains("keys in env: false", b);
+        r.assertLogContains("served to this block from a credential endpoint", b);
+        r.assertLogContains("Renewed the " + ROLE + " session", b);
+        String served = r.jenkins.getWorkspaceFor(job).child("served.txt").readToString();
+        assertTrue(served.contains("\"AccessKeyId\":\"" + issued.get(0).accessKeyId() + "\""), served);
+        assertTrue(served.contains("\"AccessKeyId\":\"" + issued.get(1).accessKeyId() + "\""), served);
+        r.assertLogNotContains(issued.get(1).secretAccessKey(), b);
+        assertEquals(List.of(), BuildFiles.containing(b.getRootDir().toPath(), issued.get(1).secretAccessKey()));
+        List<AuditEvent> events = AuditLog.read(SecurePipelineConfiguration.get().auditLog().file()).events();
+        assertTrue(events.stream().anyMatch(e -> e.reason().contains("renewed the session served by the block's credential endpoint")));
+    }
+
+    @Test
+    void anEndpointNeedsANode(JenkinsRule r) throws Exception {
+        configure();
+        WorkflowRun b = run(r, Result.FAILURE, "assumeCrossAccountRole(roleArn: '" + ROLE + "', credentials: 'endpoint') {\n"
+                + "  echo 'never'\n}\n");
+        r.assertLogContains("must run inside node", b);
+        assertEquals(List.of(), sts.requests(), "refused before STS");
+    }
+
     @Test
     void accountRulesRefuseBeforeStsIsCalled(JenkinsRule r) throws Exception {
         configure();
