@@ -42,14 +42,19 @@ class AssumeCrossAccountRoleStepTest {
     @BeforeEach
     void startSts() {
         sts = LocalAwsEndpoint.start("sts", "eu-west-1");
+        issueSessionsOf(Duration.ofHours(1));
+        System.setProperty("aws.accessKeyId", LocalAwsEndpoint.ACCESS_KEY_ID);
+        System.setProperty("aws.secretAccessKey", LocalAwsEndpoint.SECRET_ACCESS_KEY);
+    }
+
+    /** Each AssumeRole gets new keys, valid for {@code lifetime}, which the local STS then accepts as signers. */
+    private void issueSessionsOf(Duration lifetime) {
         sts.handler(request -> {
             StsAnswers.IssuedKeys keys = StsAnswers.IssuedKeys.next();
             issued.add(keys);
             sts.trust(keys.accessKeyId(), keys.secretAccessKey());
-            return StsAnswers.assumeRole(request, keys, Instant.now().plus(Duration.ofHours(1)));
+            return StsAnswers.assumeRole(request, keys, Instant.now().plus(lifetime));
         });
-        System.setProperty("aws.accessKeyId", LocalAwsEndpoint.ACCESS_KEY_ID);
-        System.setProperty("aws.secretAccessKey", LocalAwsEndpoint.SECRET_ACCESS_KEY);
     }
 
     @AfterEach
@@ -137,12 +142,7 @@ class AssumeCrossAccountRoleStepTest {
     void anEndpointServesTheSessionAndItsRenewalsWithoutKeysInTheEnvironment(JenkinsRule r) throws Exception {
         configure();
         // Short sessions, so that the controller renews within the test: half-way through a 90-second session.
-        sts.handler(request -> {
-            StsAnswers.IssuedKeys keys = StsAnswers.IssuedKeys.next();
-            issued.add(keys);
-            sts.trust(keys.accessKeyId(), keys.secretAccessKey());
-            return StsAnswers.assumeRole(request, keys, Instant.now().plus(Duration.ofSeconds(90)));
-        });
+        issueSessionsOf(Duration.ofSeconds(90));
         WorkflowJob job = r.createProject(WorkflowJob.class, "p");
         r.jenkins.getWorkspaceFor(job).child("fetch.sh").write(FETCH_SCRIPT, "UTF-8");
         job.setDefinition(new CpsFlowDefinition("node {\n"
