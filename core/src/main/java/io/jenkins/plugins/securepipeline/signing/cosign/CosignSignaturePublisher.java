@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Signs an image digest in cosign's key-based format and stores the signature under {@code sha256-<hex>.sig} in the
  * image's repository, appending to signatures already there. It signs only a manifest the registry serves at that
- * digest, and when it is given the public key it checks its own signature before publishing it.
+ * digest, and when it is given the public key it checks its own signature before publishing it and, as cosign does,
+ * adds nothing when a signature of the same payload by that key is already there.
  */
 public final class CosignSignaturePublisher {
     private final RegistryClient registry;
@@ -52,17 +53,21 @@ public final class CosignSignaturePublisher {
             throw new RegistryException("refusing to sign " + image + ": the registry does not serve that manifest");
         }
         byte[] payload = new SimpleSigningPayload(image.repositoryReference(), image.digest(), optional).toBytes();
+        String tag = image.digest().signatureTag();
+        String reference = image.repositoryReference() + ":" + tag;
+        ManifestDocument existing = registry.getManifest(image.repository(), tag);
+        CosignSignatureManifest current = existing == null ? CosignSignatureManifest.empty()
+                : CosignSignatureManifest.from(existing);
+        if (selfCheck != null && signedBefore(current, payload, selfCheck)) {
+            // Checked before signing: no new signature (and no KMS call) for a digest this key has signed.
+            return new Published(reference, existing.digest().toString(), true);
+        }
         byte[] signature = signer.sign(payload);
         if (selfCheck != null && !selfCheck.verify(payload, signature)) {
             throw new IOException("the signature made with " + signer.keyName() + " does not verify with its public key;"
                     + " nothing was published");
         }
         Descriptor layer = CosignSignatureManifest.layerFor(payload, Base64.getEncoder().encodeToString(signature));
-        String tag = image.digest().signatureTag();
-        ManifestDocument existing = registry.getManifest(image.repository(), tag);
-        CosignSignatureManifest current = existing == null ? CosignSignatureManifest.empty()
-                : CosignSignatureManifest.from(existing);
-        String reference = image.repositoryReference() + ":" + tag;
         if (current.contains(layer)) {
             return new Published(reference, existing.digest().toString(), true);
         }
@@ -77,6 +82,30 @@ public final class CosignSignaturePublisher {
                     + " (a concurrent signing may have replaced it)");
         }
         return new Published(reference, manifest.digest().toString(), false);
+    }
+
+    /**
+     * True when a layer already holds this payload with a signature that verifies with the key, as cosign's duplicate
+     * detection decides: ECDSA signatures are randomised, so a new signature never equals the stored one.
+     */
+    private static boolean signedBefore(CosignSignatureManifest current, byte[] payload, SignatureVerifier key) {
+        io.jenkins.plugins.securepipeline.image.Digest payloadDigest =
+                io.jenkins.plugins.securepipeline.image.Digest.of(payload);
+        for (Descriptor existing : current.layers()) {
+            if (!CosignSignatureManifest.LAYER_MEDIA_TYPE.equals(existing.mediaType())
+                    || !existing.digest().equals(payloadDigest)) {
+                continue;
+            }
+            String encoded = existing.annotations().get(CosignSignatureManifest.SIGNATURE_ANNOTATION);
+            try {
+                if (encoded != null && key.verify(payload, Base64.getDecoder().decode(encoded))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64: not a signature we made
+            }
+        }
+        return false;
     }
 
     private void upload(String repository, Descriptor blob, byte[] bytes) throws IOException, InterruptedException {
