@@ -11,6 +11,9 @@ import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher
 import io.jenkins.plugins.securepipeline.signing.cosign.PayloadSigner;
 import java.io.IOException;
 import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
+import io.jenkins.plugins.securepipeline.signing.attest.AttestationPublisher;
+import io.jenkins.plugins.securepipeline.signing.attest.Predicate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,11 +30,24 @@ public final class SignedImagePublisher {
         this.pusher = pusher;
     }
 
-    /** The pushed image and, when a signer was given, where its signature is. */
-    public record Outcome(PushResult push, CosignSignaturePublisher.Published signature) {}
+    /** The pushed image and, when a signer was given, where its signature (and attestations, or null) are. */
+    public record Outcome(PushResult push, CosignSignaturePublisher.Published signature,
+            AttestationPublisher.Published attestations) {}
 
     public Outcome publish(ImageSource source, ImageReference target, PayloadSigner signer, SignatureVerifier selfCheck,
             Map<String, Object> annotations) throws IOException, InterruptedException {
+        return publish(source, target, signer, selfCheck, annotations, List.of());
+    }
+
+    /**
+     * As above, and then attaches the predicates as signed attestations of the same digest with the same key (after
+     * the signature: an image whose attestations failed is still signed, and the failure is reported).
+     */
+    public Outcome publish(ImageSource source, ImageReference target, PayloadSigner signer, SignatureVerifier selfCheck,
+            Map<String, Object> annotations, List<Predicate> attestations) throws IOException, InterruptedException {
+        if (signer == null && !attestations.isEmpty()) {
+            throw new IllegalArgumentException("attestations need a signing key");
+        }
         PushResult pushed;
         try {
             pushed = pusher.push(source, target, null);
@@ -39,13 +55,23 @@ public final class SignedImagePublisher {
             throw ImmutableTagConflict.explain(e, target.repository(), target.tag() == null ? "" : target.tag());
         }
         if (signer == null) {
-            return new Outcome(pushed, null);
+            return new Outcome(pushed, null, null);
         }
         ImageReference signed = target.withDigest(pushed.digest());
+        CosignSignaturePublisher.Published signature;
         try {
-            return new Outcome(pushed, new CosignSignaturePublisher(registry).sign(signed, signer, annotations, selfCheck));
+            signature = new CosignSignaturePublisher(registry).sign(signed, signer, annotations, selfCheck);
         } catch (RegistryException e) {
             throw ImmutableTagConflict.explain(e, target.repository(), pushed.digest().signatureTag());
+        }
+        if (attestations.isEmpty()) {
+            return new Outcome(pushed, signature, null);
+        }
+        try {
+            return new Outcome(pushed, signature,
+                    new AttestationPublisher(registry).attach(signed, signer, selfCheck, attestations));
+        } catch (RegistryException e) {
+            throw ImmutableTagConflict.explain(e, target.repository(), pushed.digest().attestationTag());
         }
     }
 }
