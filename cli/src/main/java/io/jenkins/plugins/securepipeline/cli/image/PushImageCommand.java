@@ -45,6 +45,10 @@ public final class PushImageCommand implements Callable<Integer> {
     @Option(names = "--key-password-file", paramLabel = "FILE", description = "Passphrase of an encrypted key (first line).")
     Path keyPasswordFile;
 
+    @Option(names = "--recursive",
+            description = "For a multi-platform image (index), also sign each platform manifest (as cosign sign --recursive).")
+    boolean recursive;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
     ImageCommandSupport.Format format;
 
@@ -74,6 +78,9 @@ public final class PushImageCommand implements Callable<Integer> {
         if (keyPasswordFile != null && signKey == null) {
             throw new UsageException("--key-password-file is only used with --sign-key");
         }
+        if (recursive && signKey == null) {
+            throw new UsageException("--recursive is only used with --sign-key");
+        }
         attestations.validate();
         if (attestations.any() && signKey == null) {
             throw new UsageException("attestations are signed: --attest-provenance, --attest-sbom and --attest need --sign-key");
@@ -101,7 +108,7 @@ public final class PushImageCommand implements Callable<Integer> {
             try (ImageSource image = sourceSpec.open()) {
                 outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
                         .publish(image, targetReference, signer == null ? null : signer.signer(),
-                                signer == null ? null : signer.selfCheck(), null, predicates);
+                                signer == null ? null : signer.selfCheck(), null, predicates, recursive);
             } finally {
                 if (progress != null) {
                     progress.finish();
@@ -111,6 +118,11 @@ public final class PushImageCommand implements Callable<Integer> {
             result.put("digest", outcome.push().digest().toString());
             result.put("reference", outcome.push().reference());
             result.put("signature", outcome.signature() == null ? null : outcome.signature().signatureReference());
+            if (recursive) {
+                result.put("platformSignatures", outcome.platformSignatures().stream()
+                        .map(io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher.Published::signatureReference)
+                        .toList());
+            }
             if (outcome.attestations() != null) {
                 result.put("attestations", outcome.attestations().attestationReference());
                 result.put("attestationsAdded", outcome.attestations().added());

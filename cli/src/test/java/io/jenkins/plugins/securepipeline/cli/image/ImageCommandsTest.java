@@ -225,4 +225,25 @@ class ImageCommandsTest {
                 "--require-attestation", "not a uri"))).isEqualTo(ExitCodes.USAGE);
         assertThat(REGISTRY.client().getManifest("cli/not-pushed", "1")).isNull();
     }
+
+    @Test
+    void recursiveSigningSignsTheIndexAndEachPlatformManifestOnce() throws Exception {
+        Path layout = temp.resolve("multi");
+        ManifestDocument index = TestImages.multiPlatformLayout(layout, "v1", 65);
+        String repo = REGISTRY.address() + "/cli/multi";
+        String[] push = auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1",
+                "--sign-key", privateKey.toString(), "--recursive", "--format", "json");
+        assertThat(run(push)).as(err::toString).isEqualTo(ExitCodes.OK);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("platformSignatures")).hasSize(2);
+        assertThat(run(push)).as(err::toString).isEqualTo(ExitCodes.OK);
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), repo + "@" + index.digest()))).isEqualTo(ExitCodes.OK);
+        for (io.jenkins.plugins.securepipeline.image.Descriptor platform : index.manifests()) {
+            assertThat(run(auth("verify-image", "--key", publicKey.toString(), repo + "@" + platform.digest())))
+                    .as(out::toString).isEqualTo(ExitCodes.OK);
+            assertThat(REGISTRY.client().getManifest("cli/multi", platform.digest().signatureTag()).layers()).hasSize(1);
+        }
+        assertThat(REGISTRY.client().getManifest("cli/multi", index.digest().signatureTag()).layers()).hasSize(1);
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":2", "--recursive")))
+                .isEqualTo(ExitCodes.USAGE);
+    }
 }

@@ -30,13 +30,20 @@ public final class SignedImagePublisher {
         this.pusher = pusher;
     }
 
-    /** The pushed image and, when a signer was given, where its signature (and attestations, or null) are. */
+    /**
+     * The pushed image and, when a signer was given, where its signature (and attestations, or null) are;
+     * {@code platformSignatures} holds the signatures of an index's manifests when they were signed too.
+     */
     public record Outcome(PushResult push, CosignSignaturePublisher.Published signature,
-            AttestationPublisher.Published attestations) {}
+            AttestationPublisher.Published attestations, List<CosignSignaturePublisher.Published> platformSignatures) {
+        public Outcome {
+            platformSignatures = platformSignatures == null ? List.of() : List.copyOf(platformSignatures);
+        }
+    }
 
     public Outcome publish(ImageSource source, ImageReference target, PayloadSigner signer, SignatureVerifier selfCheck,
             Map<String, Object> annotations) throws IOException, InterruptedException {
-        return publish(source, target, signer, selfCheck, annotations, List.of());
+        return publish(source, target, signer, selfCheck, annotations, List.of(), false);
     }
 
     /**
@@ -44,7 +51,8 @@ public final class SignedImagePublisher {
      * the signature: an image whose attestations failed is still signed, and the failure is reported).
      */
     public Outcome publish(ImageSource source, ImageReference target, PayloadSigner signer, SignatureVerifier selfCheck,
-            Map<String, Object> annotations, List<Predicate> attestations) throws IOException, InterruptedException {
+            Map<String, Object> annotations, List<Predicate> attestations, boolean recursive)
+            throws IOException, InterruptedException {
         if (signer == null && !attestations.isEmpty()) {
             throw new IllegalArgumentException("attestations need a signing key");
         }
@@ -55,21 +63,29 @@ public final class SignedImagePublisher {
             throw ImmutableTagConflict.explain(e, target.repository(), target.tag() == null ? "" : target.tag());
         }
         if (signer == null) {
-            return new Outcome(pushed, null, null);
+            return new Outcome(pushed, null, null, null);
         }
         ImageReference signed = target.withDigest(pushed.digest());
         CosignSignaturePublisher.Published signature;
+        List<CosignSignaturePublisher.Published> platformSignatures = List.of();
         try {
-            signature = new CosignSignaturePublisher(registry).sign(signed, signer, annotations, selfCheck);
+            if (recursive) {
+                List<CosignSignaturePublisher.Published> all = new CosignSignaturePublisher(registry)
+                        .signRecursively(signed, signer, annotations, selfCheck);
+                signature = all.get(0);
+                platformSignatures = all.subList(1, all.size());
+            } else {
+                signature = new CosignSignaturePublisher(registry).sign(signed, signer, annotations, selfCheck);
+            }
         } catch (RegistryException e) {
             throw ImmutableTagConflict.explain(e, target.repository(), pushed.digest().signatureTag());
         }
         if (attestations.isEmpty()) {
-            return new Outcome(pushed, signature, null);
+            return new Outcome(pushed, signature, null, platformSignatures);
         }
         try {
             return new Outcome(pushed, signature,
-                    new AttestationPublisher(registry).attach(signed, signer, selfCheck, attestations));
+                    new AttestationPublisher(registry).attach(signed, signer, selfCheck, attestations), platformSignatures);
         } catch (RegistryException e) {
             throw ImmutableTagConflict.explain(e, target.repository(), pushed.digest().attestationTag());
         }

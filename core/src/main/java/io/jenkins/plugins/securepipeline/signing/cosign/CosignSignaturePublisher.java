@@ -13,7 +13,9 @@ import io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier;
 import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,8 @@ import java.util.Map;
  * adds nothing when a signature of the same payload by that key is already there.
  */
 public final class CosignSignaturePublisher {
+    private static final int MAX_INDEX_DEPTH = 4;
+
     private final RegistryClient registry;
 
     public CosignSignaturePublisher(RegistryClient registry) {
@@ -82,6 +86,34 @@ public final class CosignSignaturePublisher {
                     + " (a concurrent signing may have replaced it)");
         }
         return new Published(reference, manifest.digest().toString(), false);
+    }
+
+    /**
+     * Signs the digest and, when it is an image index, every manifest it lists (nested indexes too, up to a depth of
+     * 4), each under its own {@code .sig} tag, as {@code cosign sign --recursive} does: a verifier that resolves a
+     * platform's digest first then finds a signature on it. Returns the index's signature first.
+     */
+    public List<Published> signRecursively(ImageReference image, PayloadSigner signer, Map<String, Object> optional,
+            SignatureVerifier selfCheck) throws IOException, InterruptedException {
+        List<Published> published = new ArrayList<>();
+        signRecursively(image, signer, optional, selfCheck, 0, published);
+        return published;
+    }
+
+    private void signRecursively(ImageReference image, PayloadSigner signer, Map<String, Object> optional,
+            SignatureVerifier selfCheck, int depth, List<Published> published) throws IOException, InterruptedException {
+        published.add(sign(image, signer, optional, selfCheck));
+        ManifestDocument served = registry.getManifest(image.repository(), image.digest().toString());
+        if (served == null || !served.isIndex()) {
+            return;
+        }
+        if (depth >= MAX_INDEX_DEPTH) {
+            throw new RegistryException("refusing to sign " + image + " recursively: indexes nested deeper than "
+                    + MAX_INDEX_DEPTH);
+        }
+        for (Descriptor child : served.manifests()) {
+            signRecursively(image.withDigest(child.digest()), signer, optional, selfCheck, depth + 1, published);
+        }
     }
 
     /**

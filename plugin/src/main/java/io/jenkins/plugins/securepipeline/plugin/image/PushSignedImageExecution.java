@@ -161,8 +161,19 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             annotations.put("jenkins.build", BuildIdentity.buildId(run));
             try (RegistryClient registry = ImageAccess.registry(STEP, target, step.getRegistryCredentialsId(),
                     step.isInsecureHttp(), session, run)) {
-                signature = new CosignSignaturePublisher(registry).sign(signedImage, new SignerPayloadSigner(keys.signer()),
-                        annotations, keys.verifier());
+                if (step.isRecursive()) {
+                    List<CosignSignaturePublisher.Published> all = new CosignSignaturePublisher(registry).signRecursively(
+                            signedImage, new SignerPayloadSigner(keys.signer()), annotations, keys.verifier());
+                    signature = all.get(0);
+                    if (all.size() > 1) {
+                        subject.put("platformManifestsSigned", String.valueOf(all.size() - 1));
+                        listener.getLogger().println(STEP + ": signed " + (all.size() - 1) + " platform manifest(s) of "
+                                + signedImage);
+                    }
+                } else {
+                    signature = new CosignSignaturePublisher(registry).sign(signedImage,
+                            new SignerPayloadSigner(keys.signer()), annotations, keys.verifier());
+                }
             }
         } catch (StepAwsCredentials.Refused e) {
             throw e;

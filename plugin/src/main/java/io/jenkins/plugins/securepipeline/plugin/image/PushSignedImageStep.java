@@ -45,6 +45,7 @@ public class PushSignedImageStep extends Step {
     private boolean insecureHttp;
     private int parallel = 4;
     private boolean provenance;
+    private boolean recursive;
     private List<String> attestations = new ArrayList<>();
 
     @DataBoundConstructor
@@ -146,6 +147,16 @@ public class PushSignedImageStep extends Step {
     @DataBoundSetter
     public void setProvenance(boolean provenance) {
         this.provenance = provenance;
+    }
+
+    public boolean isRecursive() {
+        return recursive;
+    }
+
+    /** For a multi-platform image (index): also sign each platform manifest, as {@code cosign sign --recursive}. */
+    @DataBoundSetter
+    public void setRecursive(boolean recursive) {
+        this.recursive = recursive;
     }
 
     public List<String> getAttestations() {
