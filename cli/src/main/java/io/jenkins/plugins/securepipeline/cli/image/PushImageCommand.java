@@ -97,8 +97,8 @@ public final class PushImageCommand implements Callable<Integer> {
                         .requireExists(ecrHost, targetReference.repository());
                 if (signer != null && info.blocksSignatureTags()) {
                     spec.commandLine().getErr().println("push-image: warning: repository " + info.name()
-                            + " has immutable tags without a 'sha256-*' exclusion; the first signature of a digest works,"
-                            + " a second one (another key, re-signing) will be refused");
+                            + " has immutable tags without a 'sha256-*' exclusion; the first signature (and first set of"
+                            + " attestations) of a digest works, adding more later (another key, other attestations) will be refused");
                 }
             }
             RegistryClient registry = options.client(targetReference);
