@@ -16,6 +16,11 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    // Real: AbstractItem#getUrl(), public final
+    public final String getUrl() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public final String getFullName() {
         throw new UnsupportedOperationException("compile-only signature");
     }

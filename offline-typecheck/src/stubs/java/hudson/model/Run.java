@@ -20,6 +20,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    // Real: public @NonNull String getUrl()
+    public String getUrl() {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public String getExternalizableId() {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -17,6 +17,11 @@ public class Jenkins implements AccessControlled, hudson.model.ItemGroup<hudson.
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    // Real: public @Nullable String getRootUrl() throws IllegalStateException
+    public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     @Override
     public String getFullName() {
         throw new UnsupportedOperationException("compile-only signature");

@@ -33,7 +33,7 @@ public record Descriptor(String mediaType, Digest digest, long size, Map<String,
         json.put("digest", digest.toString());
         json.put("size", size);
         if (!annotations.isEmpty()) {
-            json.put("annotations", new LinkedHashMap<>(annotations));
+            json.put("annotations", new java.util.TreeMap<>(annotations)); // sorted, as Go writes maps
         }
         if (platform != null) {
             json.put("platform", platform);

@@ -40,6 +40,11 @@ public record Digest(String hex) {
         return "sha256-" + hex + ".sig";
     }
 
+    /** The cosign attestation tag for this image digest: {@code sha256-<hex>.att}. */
+    public String attestationTag() {
+        return "sha256-" + hex + ".att";
+    }
+
     @Override
     public String toString() {
         return "sha256:" + hex;

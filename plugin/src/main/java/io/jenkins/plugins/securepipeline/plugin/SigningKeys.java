@@ -63,14 +63,17 @@ public final class SigningKeys implements AutoCloseable {
             }
         }
         PemKeyReader.KeyPair pair = PemKeyReader.readPrivateKey(pem(credentialsId, run), "credential " + credentialsId);
-        return new SigningKeys(EcdsaP256Signer.of(pair), pair.publicKey().map(EcdsaP256Verifier::of).orElse(null), null);
+        // A file without its public half gets one derived from the private key: it checks each new signature and
+        // recognises the key's earlier signatures, so signing a digest again adds no duplicate.
+        return new SigningKeys(EcdsaP256Signer.of(pair), pair.publicKey().map(EcdsaP256Verifier::of)
+                .orElseGet(() -> EcdsaP256Verifier.forPrivateKey(pair.privateKey())), null);
     }
 
     public Signer signer() {
         return signer;
     }
 
-    /** The public half, to check a fresh signature before publishing it; null when the PEM file carried none. */
+    /** The public half, to check a fresh signature before publishing it and to find the key's earlier ones. */
     public SignatureVerifier verifier() {
         return verifier;
     }

@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code copy-image}: promote an image by digest, manifest bytes and signatures preserved. */
+/** {@code copy-image}: promote an image by digest, manifest bytes, signatures and attestations preserved. */
 @Command(name = "copy-image", mixinStandardHelpOptions = true,
         description = {"Copy an image by digest to another repository, registry or account with its manifest bytes",
-                "unchanged and its cosign signatures; optionally add a signature with the target's key.",
+                "unchanged and its cosign signatures and attestations; optionally add a signature with the target's key.",
                 "Exit: 0 copied, 2 usage error, 5 registry or signing failure."})
 public final class CopyImageCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -107,6 +107,7 @@ public final class CopyImageCommand implements Callable<Integer> {
             result.put("reference", promoted.push().reference());
             result.put("signature", signature);
             result.put("signaturesCopied", promoted.signaturesCopied());
+            result.put("attestationsCopied", promoted.attestationsCopied());
             result.put("blobsPushed", promoted.push().blobsPushed());
             result.put("blobsSkipped", promoted.push().blobsSkipped());
             result.put("bytesPushed", promoted.push().bytesPushed());

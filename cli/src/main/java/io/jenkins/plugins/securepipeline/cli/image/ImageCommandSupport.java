@@ -19,7 +19,10 @@ final class ImageCommandSupport {
 
     private ImageCommandSupport() {}
 
-    /** Runs a command body: usage errors exit 2, registry/signing/image failures exit 5, all with a one-line reason. */
+    /**
+     * Runs a command body: usage errors exit 2, unreadable input files 3, registry/signing/image failures 5, all with
+     * a one-line reason.
+     */
     static int run(CommandLine.Model.CommandSpec spec, String command, Body body) {
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -28,6 +31,10 @@ final class ImageCommandSupport {
             err.println(command + ": " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
+        } catch (InvalidInputException e) {
+            err.println(command + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println(command + ": interrupted");

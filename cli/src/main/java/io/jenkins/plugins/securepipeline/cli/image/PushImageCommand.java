@@ -11,7 +11,9 @@ import io.jenkins.plugins.securepipeline.image.publish.SignedImagePublisher;
 import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import java.nio.file.Path;
+import io.jenkins.plugins.securepipeline.signing.attest.Predicate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Option;
 /** {@code push-image}: push an image from the build agent's disk, read it back, then sign that digest. */
 @Command(name = "push-image", mixinStandardHelpOptions = true,
         description = {"Push an OCI layout, OCI archive or docker save archive to a registry with its digest preserved,",
-                "read the manifest back, and (with --sign-key) sign that digest in cosign's format.",
-                "Exit: 0 pushed (and signed), 2 usage error, 5 registry or signing failure."})
+                "read the manifest back, and (with --sign-key) sign that digest in cosign's format and attach",
+                "signed in-toto attestations (SLSA provenance, SBOMs, other JSON predicates) as cosign attest does.",
+                "Exit: 0 pushed (and signed), 2 usage error, 3 unreadable attestation file, 5 registry or signing failure."})
 public final class PushImageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,11 +45,18 @@ public final class PushImageCommand implements Callable<Integer> {
     @Option(names = "--key-password-file", paramLabel = "FILE", description = "Passphrase of an encrypted key (first line).")
     Path keyPasswordFile;
 
+    @Option(names = "--recursive",
+            description = "For a multi-platform image (index), also sign each platform manifest (as cosign sign --recursive).")
+    boolean recursive;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
     ImageCommandSupport.Format format;
 
     @Mixin
     RegistryAccessOptions options;
+
+    @Mixin
+    AttestationOptions attestations;
 
     @Override
     public Integer call() {
@@ -68,6 +78,15 @@ public final class PushImageCommand implements Callable<Integer> {
         if (keyPasswordFile != null && signKey == null) {
             throw new UsageException("--key-password-file is only used with --sign-key");
         }
+        if (recursive && signKey == null) {
+            throw new UsageException("--recursive is only used with --sign-key");
+        }
+        attestations.validate();
+        if (attestations.any() && signKey == null) {
+            throw new UsageException("attestations are signed: --attest-provenance, --attest-sbom and --attest need --sign-key");
+        }
+        // Read before pushing: a bad SBOM file must not leave a pushed image without its attestations.
+        List<Predicate> predicates = attestations.read();
         SigningKeyOptions keys = new SigningKeyOptions();
         try {
             SigningKeyOptions.OpenedSigner signer = signKey == null ? null
@@ -78,8 +97,8 @@ public final class PushImageCommand implements Callable<Integer> {
                         .requireExists(ecrHost, targetReference.repository());
                 if (signer != null && info.blocksSignatureTags()) {
                     spec.commandLine().getErr().println("push-image: warning: repository " + info.name()
-                            + " has immutable tags without a 'sha256-*' exclusion; the first signature of a digest works,"
-                            + " a second one (another key, re-signing) will be refused");
+                            + " has immutable tags without a 'sha256-*' exclusion; the first signature (and first set of"
+                            + " attestations) of a digest works, adding more later (another key, other attestations) will be refused");
                 }
             }
             RegistryClient registry = options.client(targetReference);
@@ -89,7 +108,7 @@ public final class PushImageCommand implements Callable<Integer> {
             try (ImageSource image = sourceSpec.open()) {
                 outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
                         .publish(image, targetReference, signer == null ? null : signer.signer(),
-                                signer == null ? null : signer.selfCheck(), null);
+                                signer == null ? null : signer.selfCheck(), null, predicates, recursive);
             } finally {
                 if (progress != null) {
                     progress.finish();
@@ -99,6 +118,16 @@ public final class PushImageCommand implements Callable<Integer> {
             result.put("digest", outcome.push().digest().toString());
             result.put("reference", outcome.push().reference());
             result.put("signature", outcome.signature() == null ? null : outcome.signature().signatureReference());
+            if (recursive) {
+                result.put("platformSignatures", outcome.platformSignatures().stream()
+                        .map(io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher.Published::signatureReference)
+                        .toList());
+            }
+            if (outcome.attestations() != null) {
+                result.put("attestations", outcome.attestations().attestationReference());
+                result.put("attestationsAdded", outcome.attestations().added());
+                result.put("attestationsAlreadyPresent", outcome.attestations().alreadyPresent());
+            }
             result.put("blobsPushed", outcome.push().blobsPushed());
             result.put("blobsSkipped", outcome.push().blobsSkipped());
             result.put("bytesPushed", outcome.push().bytesPushed());

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Opens signing and verification keys through the {@code signing} package: PEM and cosign key files, or
- * {@code awskms:///KEY} (the digest is signed in KMS; the public half checks each new signature before it is published).
+ * {@code awskms:///KEY} (the digest is signed in KMS). The public half (KMS's, or derived from the private key) checks
+ * each new signature before it is published, and finds signatures the key made before.
  */
 final class SigningKeyOptions {
     private KmsClient kms;
@@ -38,8 +39,10 @@ final class SigningKeyOptions {
         }
         char[] passphrase = passwordFile == null ? null : SecretFiles.readFirstLine(passwordFile, "--key-password-file");
         try {
-            return new OpenedSigner(new SignerPayloadSigner(new EcdsaP256Signer(
-                    CosignKeyFiles.readPrivateKey(Path.of(key), passphrase), key)), null);
+            java.security.interfaces.ECPrivateKey privateKey = CosignKeyFiles.readPrivateKey(Path.of(key), passphrase);
+            // The public half, derived, checks each new signature and recognises the key's earlier signatures.
+            return new OpenedSigner(new SignerPayloadSigner(new EcdsaP256Signer(privateKey, key)),
+                    EcdsaP256Verifier.forPrivateKey(privateKey));
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');

@@ -148,4 +148,102 @@ class ImageCommandsTest {
         // Nothing was pushed: the key is opened before the push starts.
         assertThat(REGISTRY.client().getManifest("a/b", "1")).isNull();
     }
+
+    @Test
+    void pushWithAttestationsVerifyThemAndCopyThem() throws Exception {
+        Path layout = temp.resolve("layout");
+        ManifestDocument manifest = TestImages.ociLayout(layout, "v1", new int[] {3000}, 63);
+        String repo = REGISTRY.address() + "/cli/attested";
+        Path sbom = Files.writeString(temp.resolve("bom.cdx.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[]}");
+        Path custom = Files.writeString(temp.resolve("tests.json"), "{\"passed\":3}");
+        String[] push = auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1",
+                "--sign-key", privateKey.toString(), "--format", "json",
+                "--attest-provenance", "--builder-id", "https://ci.example/job/app/", "--build-number", "7",
+                "--build-url", "https://ci.example/job/app/7/", "--source-repo", "https://github.com/example/app.git",
+                "--source-commit", "0123456789abcdef0123456789abcdef01234567", "--build-param", "ENV=prod",
+                "--base-image", REGISTRY.address() + "/base/jdk@sha256:" + "c".repeat(64),
+                "--attest-sbom", sbom.toString(), "--attest", "https://example.com/tests/v1=" + custom);
+        assertThat(run(push)).as(err::toString).isEqualTo(ExitCodes.OK);
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("attestations").asText()).isEqualTo(repo + ":sha256-" + manifest.digest().hex() + ".att");
+        assertThat(result.get("attestationsAdded")).hasSize(3);
+
+        // Pushing and signing again with the same key adds no signature and no attestation.
+        assertThat(run(push)).as(err::toString).isEqualTo(ExitCodes.OK);
+        result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("attestationsAdded")).isEmpty();
+        assertThat(result.get("attestationsAlreadyPresent")).hasSize(3);
+        assertThat(REGISTRY.client().getManifest("cli/attested", manifest.digest().signatureTag()).layers()).hasSize(1);
+        assertThat(REGISTRY.client().getManifest("cli/attested", manifest.digest().attestationTag()).layers()).hasSize(3);
+
+        String byDigest = repo + "@" + manifest.digest();
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest, "--format", "json",
+                "--builder-id", "https://ci.example/job/*/", "--source-repo", "https://github.com/example/*",
+                "--require-sbom", "--require-attestation", "https://example.com/tests/v1"))).as(out::toString).isEqualTo(ExitCodes.OK);
+        JsonNode verified = new ObjectMapper().readTree(out.toString());
+        assertThat(verified.get("attestationsVerified").asBoolean()).isTrue();
+        assertThat(verified.get("checked").toString()).contains("builder id https://ci.example/job/app/ matches https://ci.example/job/*/")
+                .contains("SBOM: https://cyclonedx.org/bom present");
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest, "--builder-id", "https://other.example/**")))
+                .isEqualTo(ExitCodes.BLOCKED);
+        assertThat(out.toString()).contains("verified: false").contains("does not match https://other.example/**");
+        assertThat(run(auth("verify-image", "--key", otherPublicKey.toString(), byDigest, "--require-sbom")))
+                .isEqualTo(ExitCodes.BLOCKED);
+
+        String prod = REGISTRY.address() + "/cli/attested-prod";
+        assertThat(run(auth("copy-image", "--source", byDigest, "--target", prod + ":release", "--format", "json")))
+                .as(err::toString).isEqualTo(ExitCodes.OK);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("attestationsCopied").asInt()).isEqualTo(3);
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), prod + "@" + manifest.digest(),
+                "--require-provenance", "--require-sbom"))).as(out::toString).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void attestationOptionsAreCheckedBeforeAnythingIsPushed() throws Exception {
+        Path layout = temp.resolve("layout");
+        TestImages.ociLayout(layout, "v1", new int[] {1000}, 64);
+        String target = REGISTRY.address() + "/cli/not-pushed:1";
+        String source = "oci:" + layout + ":v1";
+        assertThat(run(auth("push-image", "--source", source, "--target", target, "--sign-key", privateKey.toString(),
+                "--attest-provenance"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--attest-provenance needs --builder-id");
+        assertThat(run(auth("push-image", "--source", source, "--target", target, "--builder-id", "https://ci/")))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(run(auth("push-image", "--source", source, "--target", target, "--attest-sbom", "x.json")))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("need --sign-key");
+        Path notJson = Files.writeString(temp.resolve("bom.json"), "{\"bomFormat\": CycloneDX}");
+        assertThat(run(auth("push-image", "--source", source, "--target", target, "--sign-key", privateKey.toString(),
+                "--attest-sbom", notJson.toString()))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("bom.json").contains("invalid JSON");
+        assertThat(run(auth("push-image", "--source", source, "--target", target, "--sign-key", privateKey.toString(),
+                "--attest", "cyclonedx=" + temp.resolve("missing.json")))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("missing.json: cannot be read");
+        assertThat(run(auth("push-image", "--source", source, "--target", target, "--sign-key", privateKey.toString(),
+                "--attest", "no-type-here"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), REGISTRY.address() + "/a/b@sha256:" + "d".repeat(64),
+                "--require-attestation", "not a uri"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(REGISTRY.client().getManifest("cli/not-pushed", "1")).isNull();
+    }
+
+    @Test
+    void recursiveSigningSignsTheIndexAndEachPlatformManifestOnce() throws Exception {
+        Path layout = temp.resolve("multi");
+        ManifestDocument index = TestImages.multiPlatformLayout(layout, "v1", 65);
+        String repo = REGISTRY.address() + "/cli/multi";
+        String[] push = auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1",
+                "--sign-key", privateKey.toString(), "--recursive", "--format", "json");
+        assertThat(run(push)).as(err::toString).isEqualTo(ExitCodes.OK);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("platformSignatures")).hasSize(2);
+        assertThat(run(push)).as(err::toString).isEqualTo(ExitCodes.OK);
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), repo + "@" + index.digest()))).isEqualTo(ExitCodes.OK);
+        for (io.jenkins.plugins.securepipeline.image.Descriptor platform : index.manifests()) {
+            assertThat(run(auth("verify-image", "--key", publicKey.toString(), repo + "@" + platform.digest())))
+                    .as(out::toString).isEqualTo(ExitCodes.OK);
+            assertThat(REGISTRY.client().getManifest("cli/multi", platform.digest().signatureTag()).layers()).hasSize(1);
+        }
+        assertThat(REGISTRY.client().getManifest("cli/multi", index.digest().signatureTag()).layers()).hasSize(1);
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":2", "--recursive")))
+                .isEqualTo(ExitCodes.USAGE);
+    }
 }

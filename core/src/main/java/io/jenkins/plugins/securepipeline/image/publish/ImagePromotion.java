@@ -16,7 +16,7 @@ import java.io.InputStream;
 /**
  * Promotes an image by digest from one repository (or registry, or account) to another: the manifest bytes are
  * copied unchanged, so the digest that was tested is the digest that is deployed, and the image's existing cosign
- * signatures go with it. Blobs are mounted instead of copied when both repositories are on one registry.
+ * signatures ({@code .sig}) and attestations ({@code .att}) go with it. Blobs are mounted instead of copied when both repositories are on one registry.
  */
 public final class ImagePromotion {
     private final RegistryClient sourceRegistry;
@@ -29,8 +29,8 @@ public final class ImagePromotion {
         this.pusher = pusher;
     }
 
-    /** The copied image and how many signature layers the target's signature tag gained. */
-    public record Promoted(PushResult push, int signaturesCopied) {}
+    /** The copied image and how many layers the target's signature and attestation tags gained. */
+    public record Promoted(PushResult push, int signaturesCopied, int attestationsCopied) {}
 
     public Promoted copy(ImageReference source, ImageReference target) throws IOException, InterruptedException {
         if (source.digest() == null) {
@@ -47,16 +47,24 @@ public final class ImagePromotion {
         if (!pushed.digest().equals(source.digest())) {
             throw new RegistryException("promotion changed the digest from " + source.digest() + " to " + pushed.digest());
         }
+        int signatures;
         try {
-            return new Promoted(pushed, copySignatures(source, target, mountFrom));
+            signatures = copySignatures(source, target, mountFrom, source.digest().signatureTag());
         } catch (RegistryException e) {
             throw ImmutableTagConflict.explain(e, target.repository(), source.digest().signatureTag());
         }
+        try {
+            // Attestations have the same manifest layout (layers with a signature annotation, empty for DSSE).
+            return new Promoted(pushed, signatures,
+                    copySignatures(source, target, mountFrom, source.digest().attestationTag()));
+        } catch (RegistryException e) {
+            throw ImmutableTagConflict.explain(e, target.repository(), source.digest().attestationTag());
+        }
     }
 
-    private int copySignatures(ImageReference source, ImageReference target, String mountFrom)
+    /** Copies or merges the cosign manifest under {@code tag} ({@code .sig} or {@code .att}); returns layers added. */
+    private int copySignatures(ImageReference source, ImageReference target, String mountFrom, String tag)
             throws IOException, InterruptedException {
-        String tag = source.digest().signatureTag();
         ManifestDocument sourceSignatures = sourceRegistry.getManifest(source.repository(), tag);
         if (sourceSignatures == null) {
             return 0;

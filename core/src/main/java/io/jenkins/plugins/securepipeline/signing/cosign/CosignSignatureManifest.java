@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The OCI manifest stored under {@code sha256-<hex>.sig}: one layer per signature, each layer's blob the payload and
- * its annotation the base64 signature. Appending never duplicates a layer with the same payload and signature, so
- * signing the same image again with the same key leaves the manifest as it was.
+ * its annotation the base64 signature. Appending never duplicates a layer with the same payload and signature
+ * ({@link CosignSignaturePublisher} also recognises a new signature of the same payload by the same key). cosign's
+ * attestations ({@code sha256-<hex>.att}) use the same manifest layout with DSSE envelope layers.
  */
 public final class CosignSignatureManifest {
     public static final String LAYER_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json";

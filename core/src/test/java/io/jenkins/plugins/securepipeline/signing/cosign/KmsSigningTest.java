@@ -100,6 +100,21 @@ class KmsSigningTest {
             assertThat(new CosignSignatureVerifier(client).verify(image, key.getPublic()).verified()).isTrue();
             IndependentCosign independent = new IndependentCosign(REGISTRY.address(), REGISTRY.basicAuthorizationHeader());
             assertThat(independent.verifyImage(image.repository(), image.digest().toString(), (ECPublicKey) key.getPublic())).isTrue();
+            // Signing again with the same KMS key is recognised before KMS is asked.
+            assertThat(new CosignSignaturePublisher(client).sign(image, new SignerPayloadSigner(new AwsKmsSigner(kms, reference)),
+                    null, kmsPublicKey).alreadyPresent()).isTrue();
+            assertThat(signed.get()).isEqualTo(1);
+            // Attestations are signed through the same KMS signer (one Sign call for the DSSE PAE).
+            new io.jenkins.plugins.securepipeline.signing.attest.AttestationPublisher(client).attach(image,
+                    new SignerPayloadSigner(new AwsKmsSigner(kms, reference)), kmsPublicKey,
+                    java.util.List.of(io.jenkins.plugins.securepipeline.signing.attest.Predicate.provenance(
+                            new io.jenkins.plugins.securepipeline.signing.attest.SlsaProvenance("https://ci.example/job/app/"))));
+            assertThat(signed.get()).isEqualTo(2);
+            assertThat(new io.jenkins.plugins.securepipeline.signing.attest.AttestationVerifier(client).verify(image,
+                    EcdsaP256Verifier.of((ECPublicKey) key.getPublic()),
+                    new io.jenkins.plugins.securepipeline.signing.attest.AttestationPolicy(java.util.Set.of(), true,
+                            io.jenkins.plugins.securepipeline.signing.attest.GlobPattern.compile("https://ci.example/**", "b"),
+                            null, false)).verified()).isTrue();
 
             assertThatThrownBy(() -> new SignerPayloadSigner(new AwsKmsSigner(kms, KmsKeyReference.parse("awskms:///alias/other")))
                     .sign(new byte[] {1}))

@@ -23,7 +23,12 @@ import io.jenkins.plugins.securepipeline.signing.KeyFileException;
 import io.jenkins.plugins.securepipeline.signing.SigningException;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
 import io.jenkins.plugins.securepipeline.signing.cosign.SignerPayloadSigner;
+import io.jenkins.plugins.securepipeline.signing.attest.AttestationPublisher;
+import io.jenkins.plugins.securepipeline.signing.attest.Predicate;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +43,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
     static final String STEP = "pushSignedImage";
+    /** Attestation files above this size are refused (the DSSE envelope, base64, must stay under 32 MiB). */
+    static final int MAX_ATTESTATION_BYTES = 16 * 1024 * 1024;
 
     private final transient PushSignedImageStep step;
 
@@ -70,12 +77,46 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             throw fail(run, "nothing was pushed: the signing key cannot be used: " + e.getMessage(), subject);
         }
         try (keys) {
-            return pushThenSign(keys, run, listener, workspace, session, target, subject);
+            // Attestations are read and built before the push too: a bad SBOM file must not leave an image pushed
+            // without them.
+            List<Predicate> predicates;
+            try {
+                predicates = predicates(run, workspace);
+            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+                throw fail(run, "nothing was pushed: " + e.getMessage(), subject);
+            }
+            return pushThenSign(keys, predicates, run, listener, workspace, session, target, subject);
         }
     }
 
-    private Map<String, Object> pushThenSign(SigningKeys keys, Run<?, ?> run, TaskListener listener, FilePath workspace,
-            AwsRoleSession session, ImageReference target, Map<String, String> subject) throws Exception {
+    /** The provenance (from this build, on the controller) and the workspace files named in {@code attestations}. */
+    private List<Predicate> predicates(Run<?, ?> run, FilePath workspace) throws IOException, InterruptedException {
+        List<Predicate> predicates = new ArrayList<>();
+        if (step.isProvenance()) {
+            predicates.add(Predicate.provenance(BuildProvenance.of(run, getContext().get(EnvVars.class))));
+        }
+        for (PushSignedImageStep.AttestationFile attestation : step.attestationFiles()) {
+            FilePath file = workspace.child(attestation.file());
+            if (!file.exists()) {
+                throw new IOException("attestations: '" + attestation.file() + "' is not in the workspace");
+            }
+            byte[] json;
+            try (InputStream in = file.read()) {
+                json = in.readNBytes(MAX_ATTESTATION_BYTES + 1);
+            }
+            if (json.length > MAX_ATTESTATION_BYTES) {
+                throw new IOException("attestations: '" + attestation.file() + "' is over " + MAX_ATTESTATION_BYTES + " bytes");
+            }
+            predicates.add(PushSignedImageStep.SBOM.equals(attestation.type())
+                    ? Predicate.sbom(json, attestation.file())
+                    : Predicate.of(attestation.type(), json, attestation.file()));
+        }
+        return predicates;
+    }
+
+    private Map<String, Object> pushThenSign(SigningKeys keys, List<Predicate> predicates, Run<?, ?> run,
+            TaskListener listener, FilePath workspace, AwsRoleSession session, ImageReference target,
+            Map<String, String> subject) throws Exception {
         PushFromWorkspace.Pushed pushed;
         FilePath savedFromDocker = null;
         try {
@@ -120,8 +161,19 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             annotations.put("jenkins.build", BuildIdentity.buildId(run));
             try (RegistryClient registry = ImageAccess.registry(STEP, target, step.getRegistryCredentialsId(),
                     step.isInsecureHttp(), session, run)) {
-                signature = new CosignSignaturePublisher(registry).sign(signedImage, new SignerPayloadSigner(keys.signer()),
-                        annotations, keys.verifier());
+                if (step.isRecursive()) {
+                    List<CosignSignaturePublisher.Published> all = new CosignSignaturePublisher(registry).signRecursively(
+                            signedImage, new SignerPayloadSigner(keys.signer()), annotations, keys.verifier());
+                    signature = all.get(0);
+                    if (all.size() > 1) {
+                        subject.put("platformManifestsSigned", String.valueOf(all.size() - 1));
+                        listener.getLogger().println(STEP + ": signed " + (all.size() - 1) + " platform manifest(s) of "
+                                + signedImage);
+                    }
+                } else {
+                    signature = new CosignSignaturePublisher(registry).sign(signedImage,
+                            new SignerPayloadSigner(keys.signer()), annotations, keys.verifier());
+                }
             }
         } catch (StepAwsCredentials.Refused e) {
             throw e;
@@ -132,15 +184,40 @@ final class PushSignedImageExecution extends SynchronousNonBlockingStepExecution
             throw fail(run, "pushed " + pushed.digest() + " but did not sign it: " + e.getMessage(), subject);
         }
         subject.put("signature", signature.signatureReference());
-        AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.PASSED, "pushed and signed",
-                BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
         listener.getLogger().println(STEP + ": signed " + signedImage + (signature.alreadyPresent()
-                ? " (the same signature was already there)" : "") + "; signature at " + signature.signatureReference());
+                ? " (a signature by this key was already there)" : "") + "; signature at " + signature.signatureReference());
+        AttestationPublisher.Published attested = null;
+        if (!predicates.isEmpty()) {
+            try (RegistryClient registry = ImageAccess.registry(STEP, target, step.getRegistryCredentialsId(),
+                    step.isInsecureHttp(), session, run)) {
+                attested = new AttestationPublisher(registry).attach(signedImage, new SignerPayloadSigner(keys.signer()),
+                        keys.verifier(), predicates);
+            } catch (StepAwsCredentials.Refused e) {
+                throw e;
+            } catch (RegistryException e) {
+                throw fail(run, "pushed and signed " + pushed.digest() + " but did not attach its attestations: "
+                        + ImmutableTagConflict.explain(e, target.repository(), signedImage.digest().attestationTag())
+                                .getMessage(), subject);
+            } catch (IOException | IllegalStateException e) {
+                throw fail(run, "pushed and signed " + pushed.digest() + " but did not attach its attestations: "
+                        + e.getMessage(), subject);
+            }
+            subject.put("attestations", attested.attestationReference());
+            subject.put("predicateTypes", String.join(" ", predicates.stream().map(Predicate::predicateType).toList()));
+            listener.getLogger().println(STEP + ": attested " + signedImage + ": " + String.join(", ",
+                    predicates.stream().map(Predicate::predicateType).toList())
+                    + (attested.alreadyPresent().isEmpty() ? "" : " (" + attested.alreadyPresent().size()
+                            + " already there from this key)") + "; attestations at " + attested.attestationReference());
+        }
+        AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.PASSED,
+                attested == null ? "pushed and signed" : "pushed, signed and attested",
+                BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("digest", pushed.digest());
         result.put("reference", signedImage.toString());
         result.put("signature", signature.signatureReference());
+        result.put("attestations", attested == null ? null : attested.attestationReference());
         result.put("blobsPushed", pushed.blobsPushed());
         result.put("blobsSkipped", pushed.blobsSkipped());
         result.put("bytesPushed", pushed.bytesPushed());

@@ -9,6 +9,9 @@ import io.jenkins.plugins.securepipeline.image.ImageReference;
 import io.jenkins.plugins.securepipeline.image.InvalidImageException;
 import io.jenkins.plugins.securepipeline.image.SourceSpec;
 import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
+import io.jenkins.plugins.securepipeline.signing.attest.PredicateTypes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -21,7 +24,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code pushSignedImage(source: 'oci:build/image', target: '<acct>.dkr.ecr.<region>.amazonaws.com/app:1.4.2',
  * signingKey: 'awskms:///alias/image-signing')}: pushes an image from the workspace to a registry with its digest
- * preserved, reads it back, and only then signs exactly that digest. Never signs what it did not push.
+ * preserved, reads it back, and only then signs exactly that digest (and attaches signed attestations: provenance,
+ * SBOMs). Never signs what it did not push.
  */
 public class PushSignedImageStep extends Step {
     static final int MAX_PARALLEL = 16;
@@ -29,6 +33,8 @@ public class PushSignedImageStep extends Step {
     static final String DOCKER_PREFIX = "docker:";
     /** {@code registry:HOST/REPO@sha256:HEX}: promotion by digest from another registry or repository. */
     static final String REGISTRY_PREFIX = "registry:";
+    /** The {@code attestations} type for an SBOM file whose kind (CycloneDX, SPDX) is read from its content. */
+    static final String SBOM = "sbom";
 
     private final String source;
     private final String target;
@@ -38,6 +44,9 @@ public class PushSignedImageStep extends Step {
     private String sourceRegistryCredentialsId;
     private boolean insecureHttp;
     private int parallel = 4;
+    private boolean provenance;
+    private boolean recursive;
+    private List<String> attestations = new ArrayList<>();
 
     @DataBoundConstructor
     public PushSignedImageStep(String source, String target) {
@@ -130,6 +139,70 @@ public class PushSignedImageStep extends Step {
         this.parallel = parallel;
     }
 
+    public boolean isProvenance() {
+        return provenance;
+    }
+
+    /** Attach a SLSA provenance v1 of this build (Jenkins URL and job, build, GIT_URL/GIT_COMMIT), signed with the key. */
+    @DataBoundSetter
+    public void setProvenance(boolean provenance) {
+        this.provenance = provenance;
+    }
+
+    public boolean isRecursive() {
+        return recursive;
+    }
+
+    /** For a multi-platform image (index): also sign each platform manifest, as {@code cosign sign --recursive}. */
+    @DataBoundSetter
+    public void setRecursive(boolean recursive) {
+        this.recursive = recursive;
+    }
+
+    public List<String> getAttestations() {
+        return new ArrayList<>(attestations);
+    }
+
+    /**
+     * Workspace files to attach as signed attestations, each {@code TYPE=FILE}: TYPE {@code sbom} (CycloneDX or SPDX
+     * JSON, recognised from the content), one of cosign's names (cyclonedx, spdx, spdxjson, slsaprovenance1) or a
+     * predicate type URI.
+     */
+    @DataBoundSetter
+    public void setAttestations(List<String> attestations) {
+        this.attestations = attestations == null ? new ArrayList<>() : new ArrayList<>(attestations);
+    }
+
+    /** One {@code attestations} entry, checked: the type ({@code sbom} or a resolved URI) and a workspace-relative file. */
+    record AttestationFile(String type, String file) {}
+
+    List<AttestationFile> attestationFiles() throws AbortException {
+        List<AttestationFile> files = new ArrayList<>();
+        for (String entry : attestations) {
+            int equals = entry == null ? -1 : entry.indexOf('=');
+            if (equals <= 0 || equals == entry.length() - 1) {
+                throw new AbortException("pushSignedImage: attestations: expected 'TYPE=FILE' (e.g. 'sbom=bom.cdx.json'), got '"
+                        + entry + "'");
+            }
+            String type = entry.substring(0, equals).trim();
+            String file = entry.substring(equals + 1).trim();
+            if (!SBOM.equals(type)) {
+                try {
+                    type = PredicateTypes.resolve(type, "attestations");
+                } catch (IllegalArgumentException e) {
+                    throw new AbortException("pushSignedImage: " + e.getMessage());
+                }
+            }
+            String normalized = file.replace('\\', '/');
+            if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*") || normalized.equals("..")
+                    || normalized.startsWith("../") || normalized.contains("/../") || normalized.endsWith("/..")) {
+                throw new AbortException("pushSignedImage: attestations: '" + file + "' must be a path inside the workspace");
+            }
+            files.add(new AttestationFile(type, file));
+        }
+        return files;
+    }
+
     ImageReference targetReference() throws AbortException {
         try {
             ImageReference reference = ImageReference.parse(target == null ? "" : target, "target");
@@ -166,6 +239,7 @@ public class PushSignedImageStep extends Step {
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new AbortException("pushSignedImage: parallel: between 1 and " + MAX_PARALLEL);
         }
+        attestationFiles();
         return new PushSignedImageExecution(this, context);
     }
 

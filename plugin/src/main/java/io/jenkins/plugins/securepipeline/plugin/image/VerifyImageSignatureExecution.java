@@ -26,6 +26,9 @@ import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignatureVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import io.jenkins.plugins.securepipeline.signing.attest.AttestationPolicy;
+import io.jenkins.plugins.securepipeline.signing.attest.AttestationVerifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -55,12 +58,17 @@ final class VerifyImageSignatureExecution extends SynchronousNonBlockingStepExec
         Map<String, String> subject = new LinkedHashMap<>();
         subject.put("image", image.toString());
         subject.put("key", step.getKey() != null ? step.getKey() : "credential " + step.getPublicKeyCredentialsId());
+        AttestationPolicy policy = step.attestationPolicy();
         CosignSignatureVerifier.Verification verification;
+        AttestationVerifier.Verification attested = null;
         try {
             SignatureVerifier trusted = trustedKey(session, run, image);
             try (RegistryClient registry = ImageAccess.registry(STEP, image, step.getRegistryCredentialsId(),
                     step.isInsecureHttp(), session, run)) {
                 verification = new CosignSignatureVerifier(registry).verify(image, trusted);
+                if (verification.verified() && !policy.isEmpty()) {
+                    attested = new AttestationVerifier(registry).verify(image, trusted, policy);
+                }
             }
         } catch (StepAwsCredentials.Refused e) {
             throw e;
@@ -76,13 +84,31 @@ final class VerifyImageSignatureExecution extends SynchronousNonBlockingStepExec
             AuditTrail.record(run, event(run, AuditOutcome.BLOCKED, reason, subject));
             throw new AbortException(STEP + ": " + reason);
         }
-        AuditTrail.record(run, event(run, AuditOutcome.PASSED, "signature verified", subject));
         listener.getLogger().println(STEP + ": " + image + " is signed by the trusted key (signed reference "
                 + verification.dockerReference() + ")");
+        if (attested != null) {
+            subject.put("required", String.join("; ", policy.describe()));
+            subject.put("predicateTypes", String.join(" ", attested.predicateTypes()));
+            attested.checked().forEach(line -> listener.getLogger().println(STEP + ": checked " + line));
+            if (!attested.verified()) {
+                attested.problems().forEach(problem -> listener.getLogger().println(STEP + ": " + problem));
+                String reason = "the attestations of " + image + " do not meet the requirements ("
+                        + String.join("; ", policy.describe()) + "): " + String.join("; ", attested.problems().stream()
+                                .filter(problem -> !problem.startsWith("attestation layer")).toList());
+                AuditTrail.record(run, event(run, AuditOutcome.BLOCKED, reason, subject));
+                throw new AbortException(STEP + ": " + reason);
+            }
+        }
+        AuditTrail.record(run, event(run, AuditOutcome.PASSED,
+                attested == null ? "signature verified" : "signature and attestations verified", subject));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("verified", true);
         result.put("signatures", verification.signatures());
         result.put("dockerReference", verification.dockerReference());
+        if (attested != null) {
+            result.put("predicateTypes", new ArrayList<>(attested.predicateTypes()));
+            result.put("checked", new ArrayList<>(attested.checked()));
+        }
         return result;
     }
 

@@ -7,6 +7,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.securepipeline.image.ImageReference;
 import io.jenkins.plugins.securepipeline.image.InvalidImageException;
 import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
+import io.jenkins.plugins.securepipeline.signing.attest.AttestationPolicy;
+import io.jenkins.plugins.securepipeline.signing.attest.GlobPattern;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -19,7 +21,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code verifyImageSignature(image: 'registry/repo@sha256:...', key: 'awskms:///alias/image-signing')}: the deploy
  * side of pushSignedImage. Checks on the controller that the image digest carries a valid cosign signature made with
- * the trusted key, and fails the build otherwise.
+ * the trusted key (and, when required, signed attestations: a provenance from a matching builder and source
+ * repository, an SBOM), and fails the build otherwise.
  */
 public class VerifyImageSignatureStep extends Step {
     private final String image;
@@ -27,6 +30,10 @@ public class VerifyImageSignatureStep extends Step {
     private String publicKeyCredentialsId;
     private String registryCredentialsId;
     private boolean insecureHttp;
+    private boolean requireProvenance;
+    private String builderId;
+    private String sourceRepository;
+    private boolean requireSbom;
 
     @DataBoundConstructor
     public VerifyImageSignatureStep(String image) {
@@ -78,6 +85,56 @@ public class VerifyImageSignatureStep extends Step {
         this.insecureHttp = insecureHttp;
     }
 
+    public boolean isRequireProvenance() {
+        return requireProvenance;
+    }
+
+    /** Require a SLSA provenance v1 attestation signed by the trusted key. */
+    @DataBoundSetter
+    public void setRequireProvenance(boolean requireProvenance) {
+        this.requireProvenance = requireProvenance;
+    }
+
+    public String getBuilderId() {
+        return builderId;
+    }
+
+    /** The provenance's builder id must match this pattern ({@code *} within a path segment, {@code **} across). */
+    @DataBoundSetter
+    public void setBuilderId(String builderId) {
+        this.builderId = builderId == null || builderId.isBlank() ? null : builderId.trim();
+    }
+
+    public String getSourceRepository() {
+        return sourceRepository;
+    }
+
+    /** The provenance's source repository must match this pattern. */
+    @DataBoundSetter
+    public void setSourceRepository(String sourceRepository) {
+        this.sourceRepository = sourceRepository == null || sourceRepository.isBlank() ? null : sourceRepository.trim();
+    }
+
+    public boolean isRequireSbom() {
+        return requireSbom;
+    }
+
+    /** Require a CycloneDX or SPDX attestation signed by the trusted key. */
+    @DataBoundSetter
+    public void setRequireSbom(boolean requireSbom) {
+        this.requireSbom = requireSbom;
+    }
+
+    AttestationPolicy attestationPolicy() throws AbortException {
+        try {
+            return new AttestationPolicy(Set.of(), requireProvenance,
+                    builderId == null ? null : GlobPattern.compile(builderId, "builderId"),
+                    sourceRepository == null ? null : GlobPattern.compile(sourceRepository, "sourceRepository"), requireSbom);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("verifyImageSignature: " + e.getMessage());
+        }
+    }
+
     ImageReference reference() throws AbortException {
         try {
             ImageReference reference = ImageReference.parse(image == null ? "" : image, "image");
@@ -94,6 +151,7 @@ public class VerifyImageSignatureStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         reference();
+        attestationPolicy();
         if ((key == null) == (publicKeyCredentialsId == null)) {
             throw new AbortException("verifyImageSignature: give exactly one of key: 'awskms:///...' or publicKeyCredentialsId:");
         }

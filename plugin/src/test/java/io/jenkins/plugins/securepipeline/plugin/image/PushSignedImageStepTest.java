@@ -166,4 +166,49 @@ class PushSignedImageStepTest {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
+
+    @Test
+    void provenanceAndAnSbomAreAttachedAndRequiredOnTheDeploySide(JenkinsRule r) throws Exception {
+        KeyPair signing = ecKey();
+        DumbSlave agent = r.createOnlineSlave(Label.get("builder"));
+        WorkflowJob job = r.createProject(WorkflowJob.class, "release");
+        Path layout = dir.resolve("layout");
+        TestImages.ociLayout(layout, "latest", new int[] {4000, 2000}, 12);
+        new FilePath(layout.toFile()).copyRecursiveTo(agent.getWorkspaceFor(job).child("build/image"));
+        addCredentials(signing);
+        agent.getWorkspaceFor(job).child("bom.cdx.json").write("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\"}", "UTF-8");
+        String target = REGISTRY.address() + "/shop/attested:1";
+        String verify = "verifyImageSignature image: pushed.reference, publicKeyCredentialsId: 'signing-pub', "
+                + "registryCredentialsId: 'registry', insecureHttp: true, requireSbom: true, requireProvenance: true, "
+                + "sourceRepository: 'https://github.com/example/*', builderId: ";
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  withEnv(['GIT_URL=https://ci-user:s3cr3t-token@github.com/example/shop.git', "
+                + "'GIT_COMMIT=0123456789abcdef0123456789abcdef01234567']) {\n"
+                + "    def pushed = pushSignedImage source: 'oci:build/image:latest', target: '" + target + "', "
+                + "signingKeyCredentialsId: 'signing-key', registryCredentialsId: 'registry', insecureHttp: true, "
+                + "provenance: true, attestations: ['sbom=bom.cdx.json']\n"
+                + "    echo 'attestations=' + pushed.attestations\n"
+                + "    " + verify + "env.JENKINS_URL + 'job/release/'\n"
+                + "    " + verify + "'https://elsewhere.example/**'\n"
+                + "  }\n}", true));
+        WorkflowRun b = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        ManifestDocument manifest = REGISTRY.client().getManifest("shop/attested", "1");
+        Digest digest = Digest.of(manifest.bytes());
+        r.assertLogContains("attestations=" + REGISTRY.address() + "/shop/attested:" + digest.attestationTag(), b);
+        r.assertLogContains("verifyImageSignature: checked provenance in attestation layer 0: builder id http", b);
+        r.assertLogContains("job/release/ matches http", b);
+        r.assertLogContains("does not match https://elsewhere.example/**", b);
+        r.assertLogNotContains("s3cr3t-token", b);
+
+        // What was stored, read with the engine directly: the build's provenance, its source without the token.
+        io.jenkins.plugins.securepipeline.image.ImageReference image = io.jenkins.plugins.securepipeline.image.ImageReference
+                .parse(REGISTRY.address() + "/shop/attested@" + digest, "image");
+        io.jenkins.plugins.securepipeline.signing.attest.AttestationVerifier.Verification verification =
+                new io.jenkins.plugins.securepipeline.signing.attest.AttestationVerifier(REGISTRY.client()).verify(image,
+                        io.jenkins.plugins.securepipeline.signing.EcdsaP256Verifier.of((java.security.interfaces.ECPublicKey) signing.getPublic()),
+                        new io.jenkins.plugins.securepipeline.signing.attest.AttestationPolicy(java.util.Set.of(), true, null,
+                                io.jenkins.plugins.securepipeline.signing.attest.GlobPattern.compile("https://github.com/example/shop.git", "s"), true));
+        assertEquals(true, verification.verified(), verification.problems().toString());
+        assertEquals(java.util.List.of("https://slsa.dev/provenance/v1", "https://cyclonedx.org/bom"), verification.predicateTypes());
+    }
 }

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.securepipeline.signing.attest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a verification requires of an image's attestations. A builder id or source repository pattern implies a
+ * provenance is required; {@code requireSbom} is satisfied by a CycloneDX or an SPDX attestation.
+ */
+public record AttestationPolicy(Set<String> requiredPredicateTypes, boolean requireProvenance,
+        GlobPattern builderId, GlobPattern sourceRepository, boolean requireSbom) {
+
+    public AttestationPolicy {
+        requiredPredicateTypes = Set.copyOf(requiredPredicateTypes);
+        requireProvenance = requireProvenance || builderId != null || sourceRepository != null;
+    }
+
+    public static AttestationPolicy none() {
+        return new AttestationPolicy(Set.of(), false, null, null, false);
+    }
+
+    /** True when nothing is required, so attestations need not be fetched at all. */
+    public boolean isEmpty() {
+        return requiredPredicateTypes.isEmpty() && !requireProvenance && !requireSbom;
+    }
+
+    /** The policy in words, for logs and results. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        Set<String> types = new LinkedHashSet<>(requiredPredicateTypes);
+        if (requireProvenance) {
+            lines.add("a SLSA provenance v1"
+                    + (builderId == null ? "" : " with builder id matching " + builderId)
+                    + (sourceRepository == null ? "" : (builderId == null ? " with" : " and") + " source repository matching "
+                            + sourceRepository));
+            types.remove(PredicateTypes.SLSA_PROVENANCE_V1);
+        }
+        if (requireSbom) {
+            lines.add("an SBOM (CycloneDX or SPDX)");
+        }
+        types.forEach(type -> lines.add("an attestation of type " + type));
+        return lines;
+    }
+}
