@@ -16,6 +16,8 @@ import io.jenkins.plugins.securepipeline.role.AccountPolicyRule;
 import io.jenkins.plugins.securepipeline.role.ControllerIdentityPolicy;
 import io.jenkins.plugins.securepipeline.role.ControllerIdentityPolicyRule;
 import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
+import io.jenkins.plugins.securepipeline.signing.attest.AttestationPolicy;
+import io.jenkins.plugins.securepipeline.signing.attest.GlobPattern;
 import io.jenkins.plugins.securepipeline.template.ScanPolicy;
 import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
 import java.net.URI;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -64,6 +67,9 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     private List<ControllerIdentityRule> controllerIdentityRules = new ArrayList<>();
     private List<FreezeCalendar> calendars = new ArrayList<>();
     private boolean sourceIdentityFromUser;
+    private String imageBuilderIdPattern;
+    private String imageSourceRepositoryPattern;
+    private boolean imageRequireSbom;
     private String scanThreshold = "high";
     private String scanDisabledRules;
     private String scanSeverityOverrides;
@@ -268,6 +274,53 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     public void setSourceIdentityFromUser(boolean sourceIdentityFromUser) {
         this.sourceIdentityFromUser = sourceIdentityFromUser;
         save();
+    }
+
+    public String getImageBuilderIdPattern() {
+        return imageBuilderIdPattern;
+    }
+
+    /** Every verifyImageSignature requires a provenance whose builder id matches this; a pipeline can only narrow it. */
+    @DataBoundSetter
+    public void setImageBuilderIdPattern(String imageBuilderIdPattern) {
+        this.imageBuilderIdPattern = blankToNull(imageBuilderIdPattern);
+        save();
+    }
+
+    public String getImageSourceRepositoryPattern() {
+        return imageSourceRepositoryPattern;
+    }
+
+    /** Every verifyImageSignature requires a provenance whose source repository matches this. */
+    @DataBoundSetter
+    public void setImageSourceRepositoryPattern(String imageSourceRepositoryPattern) {
+        this.imageSourceRepositoryPattern = blankToNull(imageSourceRepositoryPattern);
+        save();
+    }
+
+    public boolean isImageRequireSbom() {
+        return imageRequireSbom;
+    }
+
+    /** Every verifyImageSignature requires an SBOM attestation (CycloneDX or SPDX). */
+    @DataBoundSetter
+    public void setImageRequireSbom(boolean imageRequireSbom) {
+        this.imageRequireSbom = imageRequireSbom;
+        save();
+    }
+
+    /**
+     * What every image verification requires of attestations, whatever the Jenkinsfile asks; combined with the
+     * pipeline's own requirements it can only get stricter.
+     *
+     * @throws IllegalArgumentException naming the setting, for a pattern that cannot be used: fail closed
+     */
+    public AttestationPolicy imageAttestationPolicy() {
+        return new AttestationPolicy(Set.of(), false,
+                imageBuilderIdPattern == null ? null : GlobPattern.compile(imageBuilderIdPattern, "imageBuilderIdPattern"),
+                imageSourceRepositoryPattern == null ? null
+                        : GlobPattern.compile(imageSourceRepositoryPattern, "imageSourceRepositoryPattern"),
+                imageRequireSbom);
     }
 
     public String getScanThreshold() {

@@ -21,6 +21,18 @@ public record AttestationPolicy(Set<String> requiredPredicateTypes, boolean requ
         return new AttestationPolicy(Set.of(), false, null, null, false);
     }
 
+    /**
+     * What both require: every type either requires, provenance or an SBOM if either does, and builder id and source
+     * repository matching both patterns. An administrator's policy combined with a pipeline's can only get stricter.
+     */
+    public AttestationPolicy and(AttestationPolicy other) {
+        Set<String> types = new LinkedHashSet<>(requiredPredicateTypes);
+        types.addAll(other.requiredPredicateTypes);
+        return new AttestationPolicy(types, requireProvenance || other.requireProvenance,
+                GlobPattern.both(builderId, other.builderId), GlobPattern.both(sourceRepository, other.sourceRepository),
+                requireSbom || other.requireSbom);
+    }
+
     /** True when nothing is required, so attestations need not be fetched at all. */
     public boolean isEmpty() {
         return requiredPredicateTypes.isEmpty() && !requireProvenance && !requireSbom;

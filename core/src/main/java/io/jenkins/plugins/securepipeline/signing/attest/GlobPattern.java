@@ -48,6 +48,15 @@ public final class GlobPattern {
         return new GlobPattern(pattern, Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
+    /** A pattern that matches what both match (an administrator's pattern narrowed by a pipeline's); null-tolerant. */
+    public static GlobPattern both(GlobPattern first, GlobPattern second) {
+        if (first == null || second == null) {
+            return first == null ? second : first;
+        }
+        return new GlobPattern(first.text + " and " + second.text, Pattern.compile("(?=(?:" + first.regex.pattern()
+                + ")\\z)(?:" + second.regex.pattern() + ")", Pattern.DOTALL));
+    }
+
     public boolean matches(String value) {
         return value != null && regex.matcher(value).matches();
     }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.securepipeline.image.ecr.EcrRegistryHost;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
+import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
 import io.jenkins.plugins.securepipeline.plugin.role.AwsRoleSession;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.plugin.role.CredentialLookup;
@@ -58,7 +59,15 @@ final class VerifyImageSignatureExecution extends SynchronousNonBlockingStepExec
         Map<String, String> subject = new LinkedHashMap<>();
         subject.put("image", image.toString());
         subject.put("key", step.getKey() != null ? step.getKey() : "credential " + step.getPublicKeyCredentialsId());
-        AttestationPolicy policy = step.attestationPolicy();
+        AttestationPolicy policy;
+        try {
+            policy = SecurePipelineConfiguration.get().imageAttestationPolicy().and(step.attestationPolicy());
+        } catch (IllegalArgumentException e) {
+            AuditTrail.record(run, event(run, AuditOutcome.FAILED, "the administrator's attestation settings are invalid: "
+                    + e.getMessage(), subject));
+            throw new AbortException(STEP + ": the administrator's attestation settings are invalid, so nothing is "
+                    + "accepted: " + e.getMessage());
+        }
         CosignSignatureVerifier.Verification verification;
         AttestationVerifier.Verification attested = null;
         try {

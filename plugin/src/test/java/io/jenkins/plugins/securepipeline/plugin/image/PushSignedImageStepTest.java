@@ -211,4 +211,22 @@ class PushSignedImageStepTest {
         assertEquals(true, verification.verified(), verification.problems().toString());
         assertEquals(java.util.List.of("https://slsa.dev/provenance/v1", "https://cyclonedx.org/bom"), verification.predicateTypes());
     }
+
+    @Test
+    void theAdministratorsAttestationRequirementsApplyToEveryVerification(JenkinsRule r) throws Exception {
+        WorkflowJob job = jobWithImageOnAnAgent(r, ecKey());
+        String target = REGISTRY.address() + "/shop/plain:1";
+        // Signed, but pushed without any attestation; the Jenkinsfile asks for none.
+        job.setDefinition(new CpsFlowDefinition("node('builder') {\n"
+                + "  def pushed = pushSignedImage source: 'oci:build/image:latest', target: '" + target + "', "
+                + "signingKeyCredentialsId: 'signing-key', registryCredentialsId: 'registry', insecureHttp: true\n"
+                + "  verifyImageSignature image: pushed.reference, publicKeyCredentialsId: 'signing-pub', "
+                + "registryCredentialsId: 'registry', insecureHttp: true\n"
+                + "}", true));
+        r.assertBuildStatus(Result.SUCCESS, job.scheduleBuild2(0));
+
+        SecurePipelineConfiguration.get().setImageSourceRepositoryPattern("https://github.com/example/**");
+        WorkflowRun refused = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+        r.assertLogContains("source repository matching https://github.com/example/**", refused);
+    }
 }
