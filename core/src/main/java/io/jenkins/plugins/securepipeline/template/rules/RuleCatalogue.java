@@ -72,7 +72,9 @@ public final class RuleCatalogue {
             new IotPolicyActionStarRule(), new IotPolicyResourceStarRule(), new GameLiftPortRangeRule(),
             new IamUserWithoutGroupRule(), new LoginProfilePasswordResetRule(), new ResourcePolicyNotPrincipalRule(),
             new ResourcePolicyNotActionRule(), new IamTrustWholeAccountRule(), new S3BucketWithoutPolicyRule(),
-            new ExplicitResourceNameRule(), new WafLog4jRule(), new IamCredentialsExposureRule(),
+            new ExplicitResourceNameRule(), new WafLog4jRule(), new SageMakerNotebookRoleStarRule(),
+            new LambdaEnvironmentSecretRule(), new SsmParameterSecretRule(),
+            new IamCredentialsExposureRule(),
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
             new IamWriteOnEverythingRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
