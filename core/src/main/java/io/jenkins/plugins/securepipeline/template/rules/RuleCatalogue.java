@@ -73,7 +73,8 @@ public final class RuleCatalogue {
             new IamUserWithoutGroupRule(), new LoginProfilePasswordResetRule(), new ResourcePolicyNotPrincipalRule(),
             new ResourcePolicyNotActionRule(), new IamTrustWholeAccountRule(), new S3BucketWithoutPolicyRule(),
             new ExplicitResourceNameRule(), new WafLog4jRule(), new SageMakerNotebookRoleStarRule(),
-            new LambdaEnvironmentSecretRule(), new SsmParameterSecretRule(),
+            new LambdaEnvironmentSecretRule(), new SsmParameterSecretRule(), new IamTrustActionWildcardRule(),
+            new ElastiCacheAuthenticationRule(),
             new IamCredentialsExposureRule(),
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
             new IamWriteOnEverythingRule())
