@@ -27,8 +27,9 @@ public final class EcsContainerInsightsRule extends TemplateRule {
                     return;
                 }
                 if (name.text().trim().equals("containerInsights")) {
-                    if (value != null && value.isScalar() && value.text().trim().equalsIgnoreCase("disabled")) {
-                        out.report(value, "Container Insights is disabled");
+                    if (value != null && value.isScalar()
+                            && !java.util.List.of("enabled", "enhanced").contains(value.text().trim().toLowerCase(java.util.Locale.ROOT))) {
+                        out.report(value, "Container Insights is not enabled (" + value.text().trim() + ")");
                     }
                     return;
                 }

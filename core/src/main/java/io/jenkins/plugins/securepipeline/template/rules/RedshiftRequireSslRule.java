@@ -30,8 +30,8 @@ public final class RedshiftRequireSslRule extends TemplateRule {
                 }
                 if (name.text().trim().equalsIgnoreCase("require_ssl")) {
                     TemplateNode value = parameter.get("ParameterValue");
-                    if (value != null && value.isFalse()) {
-                        out.report(value, "require_ssl is false, so clients may connect without encryption");
+                    if (value != null && value.isScalar() && !value.isTrue()) {
+                        out.report(value, "require_ssl is " + value.text().trim() + ", so clients may connect without encryption");
                     }
                     return;
                 }
