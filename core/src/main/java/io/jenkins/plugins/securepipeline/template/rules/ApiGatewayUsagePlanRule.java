@@ -15,26 +15,46 @@ public final class ApiGatewayUsagePlanRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
-        TemplateNode api = resource.property("RestApiId");
-        TemplateNode stageName = resource.property("StageName");
-        for (Resource plan : template.resourcesOfType("AWS::ApiGateway::UsagePlan")) {
-            TemplateNode stages = plan.property("ApiStages");
-            if (stages == null || plan.properties().reachesUnknown("ApiStages")) {
-                continue;
-            }
-            for (TemplateNode stage : stages.asList()) {
-                TemplateNode planApi = stage.get("ApiId");
-                TemplateNode planStage = stage.get("Stage");
-                if (!stage.isMap() || io.jenkins.plugins.securepipeline.template.IntrinsicValues.refersTo(planStage, resource.logicalId())
-                        || same(planApi, api) && (planStage == null || planStage.isUnknown() || same(planStage, stageName))) {
-                    return;
-                }
-            }
+        java.util.Set<String> planned = template.derived("stages named by usage plans", ApiGatewayUsagePlanRule::plannedStages);
+        String api = key(resource.property("RestApiId"));
+        if (planned.contains("*") || planned.contains("stage " + resource.logicalId())
+                || api != null && (planned.contains(api + " *") || planned.contains(api + " " + key(resource.property("StageName"))))) {
+            return;
         }
         out.report(null, "No usage plan names this stage");
     }
 
-    private static boolean same(TemplateNode a, TemplateNode b) {
-        return a != null && b != null && a.kind() == b.kind() && (a.isScalar() || a.isUnknown()) && a.text().equals(b.text());
+    /** "stage Id" for a referenced stage, "API STAGE" / "API *" for API and stage name pairs, "*" when any could match. */
+    private static java.util.Set<String> plannedStages(TemplateContext template) {
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        for (Resource plan : template.resourcesOfType("AWS::ApiGateway::UsagePlan")) {
+            TemplateNode stages = plan.property("ApiStages");
+            if (stages == null) {
+                continue;
+            }
+            if (plan.properties().reachesUnknown("ApiStages")) {
+                planned.add("*");
+                continue;
+            }
+            for (TemplateNode stage : stages.asList()) {
+                String api = key(stage.get("ApiId"));
+                TemplateNode name = stage.get("Stage");
+                String target = ResourceLinks.target(name);
+                if (!stage.isMap() || api == null) {
+                    planned.add("*");
+                } else if (target != null) {
+                    planned.add("stage " + target);
+                    planned.add(api + " *");
+                } else {
+                    planned.add(api + " " + (name == null || name.isUnknown() ? "*" : key(name)));
+                }
+            }
+        }
+        return planned;
+    }
+
+    /** A scalar or unknown value as comparable text, or null. */
+    private static String key(TemplateNode value) {
+        return value == null || !(value.isScalar() || value.isUnknown()) ? null : value.kind() + ":" + value.text();
     }
 }

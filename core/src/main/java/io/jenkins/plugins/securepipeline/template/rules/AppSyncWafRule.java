@@ -2,7 +2,6 @@ package io.jenkins.plugins.securepipeline.template.rules;
 
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
-import io.jenkins.plugins.securepipeline.template.TemplateNode;
 
 /** AppSync API not protected by WAF. */
 public final class AppSyncWafRule extends TemplateRule {
@@ -15,13 +14,8 @@ public final class AppSyncWafRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
-        for (Resource association : template.resourcesOfType("AWS::WAFv2::WebACLAssociation")) {
-            TemplateNode target = association.property("ResourceArn");
-            if (target == null || io.jenkins.plugins.securepipeline.template.IntrinsicValues.refersTo(target, resource.logicalId())
-                    || target.isUnknown() && !target.text().startsWith("Ref ") && !target.text().startsWith("GetAtt ")) {
-                return;
-            }
+        if (!ResourceLinks.targets(template, "AWS::WAFv2::WebACLAssociation", "ResourceArn").includes(resource, null)) {
+            out.report(null, "No WAF web ACL is associated with this API");
         }
-        out.report(null, "No WAF web ACL is associated with this API");
     }
 }

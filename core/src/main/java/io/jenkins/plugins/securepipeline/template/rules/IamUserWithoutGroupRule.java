@@ -19,17 +19,8 @@ public final class IamUserWithoutGroupRule extends TemplateRule {
         if (groups != null && (!groups.isList() || !groups.items().isEmpty())) {
             return;
         }
-        for (Resource addition : template.resourcesOfType("AWS::IAM::UserToGroupAddition")) {
-            TemplateNode users = addition.property("Users");
-            if (users == null || addition.properties().reachesUnknown("Users")) {
-                continue;
-            }
-            for (TemplateNode user : users.asList()) {
-                if (io.jenkins.plugins.securepipeline.template.IntrinsicValues.refersTo(user, resource.logicalId())) {
-                    return;
-                }
-            }
+        if (!ResourceLinks.targets(template, "AWS::IAM::UserToGroupAddition", "Users").includes(resource, resource.property("UserName"))) {
+            out.report(groups, "The user belongs to no group, so its permissions are managed one user at a time");
         }
-        out.report(groups, "The user belongs to no group, so its permissions are managed one user at a time");
     }
 }

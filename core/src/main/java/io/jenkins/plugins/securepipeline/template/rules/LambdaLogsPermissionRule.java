@@ -20,13 +20,9 @@ public final class LambdaLogsPermissionRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode roleRef = resource.property("Role");
-        for (Resource role : template.resourcesOfType("AWS::IAM::Role")) {
-            if (io.jenkins.plugins.securepipeline.template.IntrinsicValues.refersTo(roleRef, role.logicalId())) {
-                if (!canWriteLogs(role)) {
-                    out.report(roleRef, "The role " + role.logicalId() + " does not allow writing CloudWatch Logs");
-                }
-                return;
-            }
+        Resource role = ResourceLinks.resolve(roleRef, template);
+        if (role != null && role.type().equals("AWS::IAM::Role") && !canWriteLogs(role)) {
+            out.report(roleRef, "The role " + role.logicalId() + " does not allow writing CloudWatch Logs");
         }
     }
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.securepipeline.template.rules;
 
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
-import io.jenkins.plugins.securepipeline.template.TemplateNode;
 
 /** Network ACL entries share a rule number. */
 public final class NetworkAclDuplicateRuleNumberRule extends TemplateRule {
@@ -15,16 +14,9 @@ public final class NetworkAclDuplicateRuleNumberRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
-        TemplateNode number = resource.property("RuleNumber");
-        if (number == null || !number.isScalar()) {
-            return;
-        }
-        for (Resource other : NetworkAclEntries.sameAclAndDirection(resource, template)) {
-            TemplateNode otherNumber = other.property("RuleNumber");
-            if (otherNumber != null && otherNumber.isScalar() && otherNumber.text().trim().equals(number.text().trim())) {
-                out.report(number, "Entry " + other.logicalId() + " has the same rule number, so one of them never applies");
-                return;
-            }
+        String other = NetworkAclEntries.duplicateRuleNumbers(template).get(resource.logicalId());
+        if (other != null) {
+            out.report(resource.property("RuleNumber"), "Entry " + other + " has the same rule number, so one of them never applies");
         }
     }
 }

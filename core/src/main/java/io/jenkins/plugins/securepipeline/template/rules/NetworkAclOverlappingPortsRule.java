@@ -14,17 +14,9 @@ public final class NetworkAclOverlappingPortsRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
-        long[] range = NetworkAclEntries.tcpOrUdpPorts(resource);
-        if (range == null) {
-            return;
-        }
-        for (Resource other : NetworkAclEntries.sameAclAndDirection(resource, template)) {
-            long[] otherRange = NetworkAclEntries.tcpOrUdpPorts(other);
-            if (otherRange != null && range[0] <= otherRange[1] && otherRange[0] <= range[1]
-                    && (resource.property("Ipv6CidrBlock") == null) == (other.property("Ipv6CidrBlock") == null)) {
-                out.report(resource.property("PortRange"), "The ports overlap those of entry " + other.logicalId());
-                return;
-            }
+        String other = NetworkAclEntries.overlappingPorts(template).get(resource.logicalId());
+        if (other != null) {
+            out.report(resource.property("PortRange"), "The ports overlap those of entry " + other);
         }
     }
 }

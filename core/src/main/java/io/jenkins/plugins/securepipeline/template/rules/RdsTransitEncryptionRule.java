@@ -16,10 +16,8 @@ public final class RdsTransitEncryptionRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode groupRef = resource.property("DBParameterGroupName");
-        for (Resource group : template.resourcesOfType("AWS::RDS::DBParameterGroup")) {
-            if (!io.jenkins.plugins.securepipeline.template.IntrinsicValues.refersTo(groupRef, group.logicalId())) {
-                continue;
-            }
+        Resource group = ResourceLinks.resolve(groupRef, template);
+        if (group != null && group.type().equals("AWS::RDS::DBParameterGroup")) {
             TemplateNode family = group.property("Family");
             String name = family == null || !family.isScalar() ? "" : family.text().trim().toLowerCase(java.util.Locale.ROOT);
             String parameter = name.startsWith("postgres") || name.contains("sqlserver") ? "rds.force_ssl"
@@ -32,7 +30,6 @@ public final class RdsTransitEncryptionRule extends TemplateRule {
                     .contains(value.text().trim().toLowerCase(java.util.Locale.ROOT))) {
                 out.report(groupRef, "Parameter group " + group.logicalId() + " does not set " + parameter + " to 1");
             }
-            return;
         }
     }
 }

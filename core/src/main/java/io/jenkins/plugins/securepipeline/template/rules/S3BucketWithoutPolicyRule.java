@@ -2,7 +2,6 @@ package io.jenkins.plugins.securepipeline.template.rules;
 
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
-import io.jenkins.plugins.securepipeline.template.TemplateNode;
 
 /** S3 bucket without a bucket policy. */
 public final class S3BucketWithoutPolicyRule extends TemplateRule {
@@ -15,15 +14,8 @@ public final class S3BucketWithoutPolicyRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
-        TemplateNode name = resource.property("BucketName");
-        for (Resource policy : template.resourcesOfType("AWS::S3::BucketPolicy")) {
-            TemplateNode bucket = policy.property("Bucket");
-            if (bucket == null || io.jenkins.plugins.securepipeline.template.IntrinsicValues.refersTo(bucket, resource.logicalId())
-                    || bucket.isScalar() && name != null && name.isScalar() && bucket.text().equals(name.text())
-                    || bucket.isUnknown() && !bucket.text().startsWith("Ref ") && !bucket.text().startsWith("GetAtt ")) {
-                return;
-            }
+        if (!ResourceLinks.targets(template, "AWS::S3::BucketPolicy", "Bucket").includes(resource, resource.property("BucketName"))) {
+            out.report(null, "No bucket policy is declared for this bucket");
         }
-        out.report(null, "No bucket policy is declared for this bucket");
     }
 }

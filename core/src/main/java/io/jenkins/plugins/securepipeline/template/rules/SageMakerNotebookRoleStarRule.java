@@ -16,10 +16,8 @@ public final class SageMakerNotebookRoleStarRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode roleRef = resource.property("RoleArn");
-        for (Resource role : template.resourcesOfType("AWS::IAM::Role")) {
-            if (!io.jenkins.plugins.securepipeline.template.IntrinsicValues.refersTo(roleRef, role.logicalId())) {
-                continue;
-            }
+        Resource role = ResourceLinks.resolve(roleRef, template);
+        if (role != null && role.type().equals("AWS::IAM::Role")) {
             for (PolicyStatement statement : PolicyStatement.of(role.property("AssumeRolePolicyDocument"))) {
                 if (statement.allow() && statement.anyAction("*")) {
                     out.report(roleRef, "The trust policy of role " + role.logicalId() + " allows every action");
@@ -32,7 +30,6 @@ public final class SageMakerNotebookRoleStarRule extends TemplateRule {
                     return;
                 }
             }
-            return;
         }
     }
 }

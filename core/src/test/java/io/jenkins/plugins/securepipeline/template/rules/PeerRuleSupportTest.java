@@ -9,7 +9,9 @@ import io.jenkins.plugins.securepipeline.template.TemplateScanner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +96,23 @@ class PeerRuleSupportTest {
                 """;
         assertThat(ruleIds(entries)).doesNotContain("ASP-EC2-020", "ASP-EC2-022");
         assertThat(ruleIds(entries.replace("Egress: true, ", ""))).contains("ASP-EC2-020", "ASP-EC2-022");
+    }
+
+    @Test
+    void checksAcrossResourcesStayLinearOnLargeTemplates() {
+        // 10,000 entries of one ACL (and as many buckets): pairwise checks took minutes here, indexes take a second.
+        StringBuilder resources = new StringBuilder("  Acl: {Type: AWS::EC2::NetworkAcl, Properties: {VpcId: v}}\n");
+        for (int i = 1; i <= 10_000; i++) {
+            int number = i == 10_000 ? 1 : i;
+            int port = i == 9_999 ? 9_998 : i;
+            resources.append("  E").append(i).append(": {Type: AWS::EC2::NetworkAclEntry, Properties: {NetworkAclId: !Ref Acl,")
+                    .append(" RuleNumber: ").append(number).append(", Protocol: 6, RuleAction: allow, CidrBlock: 10.0.0.0/8,")
+                    .append(" PortRange: {From: ").append(port).append(", To: ").append(port).append("}}}\n")
+                    .append("  B").append(i).append(": {Type: AWS::S3::Bucket}\n");
+        }
+        List<String> ids = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(90), () -> ruleIds(resources.toString()));
+        assertThat(ids).filteredOn("ASP-EC2-020"::equals).as("E1 and E10000 share rule number 1").hasSize(2);
+        assertThat(ids).filteredOn("ASP-EC2-022"::equals).as("E9998 and E9999 both use port 9998").hasSize(2);
+        assertThat(ids).filteredOn("ASP-S3-010"::equals).hasSize(10_000);
     }
 }
