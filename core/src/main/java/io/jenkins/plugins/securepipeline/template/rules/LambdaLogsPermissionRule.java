@@ -4,7 +4,7 @@ import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
 
-/** The execution role, when it is in the same template, gives no way to write CloudWatch Logs. Narrower than cfn_nag: a role from outside the template cannot be judged and is not reported. */
+/** The execution role, when it is in the same template, gives no way to write CloudWatch Logs. Narrower than cfn_nag: a role from outside the template is not reported, and the three logs actions may come from different statements or from policies attached to the role. */
 public final class LambdaLogsPermissionRule extends TemplateRule {
     public LambdaLogsPermissionRule() {
         super("ASP-LMB-011", Severity.LOW, "Lambda function role cannot write CloudWatch Logs",
@@ -21,12 +21,12 @@ public final class LambdaLogsPermissionRule extends TemplateRule {
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode roleRef = resource.property("Role");
         Resource role = ResourceLinks.resolve(roleRef, template);
-        if (role != null && role.type().equals("AWS::IAM::Role") && !canWriteLogs(role)) {
+        if (role != null && role.type().equals("AWS::IAM::Role") && !canWriteLogs(role, template)) {
             out.report(roleRef, "The role " + role.logicalId() + " does not allow writing CloudWatch Logs");
         }
     }
 
-    private static boolean canWriteLogs(Resource role) {
+    private static boolean canWriteLogs(Resource role, TemplateContext template) {
         TemplateNode managed = role.property("ManagedPolicyArns");
         if (role.properties().reachesUnknown("ManagedPolicyArns") || role.properties().reachesUnknown("Policies")) {
             return true;
@@ -34,20 +34,23 @@ public final class LambdaLogsPermissionRule extends TemplateRule {
         if (managed != null) {
             for (TemplateNode arn : managed.asList()) {
                 if (!arn.isScalar() || LOGGING_POLICIES.stream().anyMatch(p -> arn.text().endsWith("/" + p))) {
-                    return true;
+                    return true; // a managed policy from a Ref or Sub could allow it
                 }
             }
         }
-        for (PolicyStatement statement : IdentityPolicies.statements(role)) {
-            if (statement.allow() && allows(statement, "logs:CreateLogGroup") && allows(statement, "logs:CreateLogStream")
-                    && allows(statement, "logs:PutLogEvents")) {
-                return true;
+        // The three actions may be allowed by different statements, inline or in policies attached to the role.
+        java.util.List<PolicyStatement> statements = new java.util.ArrayList<>(IdentityPolicies.statements(role));
+        for (String type : new String[] {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"}) {
+            for (Resource policy : ResourceLinks.pointingAt(template, type, "Roles", role)) {
+                statements.addAll(IdentityPolicies.statements(policy));
             }
         }
-        return false;
+        return allows(statements, "logs:CreateLogGroup") && allows(statements, "logs:CreateLogStream")
+                && allows(statements, "logs:PutLogEvents");
     }
 
-    private static boolean allows(PolicyStatement statement, String action) {
-        return statement.actions().stream().anyMatch(pattern -> ActionPattern.covers(pattern, action));
+    private static boolean allows(java.util.List<PolicyStatement> statements, String action) {
+        return statements.stream().anyMatch(statement -> statement.allow()
+                && statement.actions().stream().anyMatch(pattern -> ActionPattern.covers(pattern, action)));
     }
 }

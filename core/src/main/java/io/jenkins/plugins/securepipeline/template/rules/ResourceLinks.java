@@ -2,7 +2,11 @@ package io.jenkins.plugins.securepipeline.template.rules;
 
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Which resource a property points at (Ref or GetAtt), and which resources are pointed at by others. */
@@ -65,5 +69,30 @@ final class ResourceLinks {
             }
             return new Targets(Set.copyOf(ids), Set.copyOf(literals), anyUnknown);
         });
+    }
+
+    /**
+     * The resources of {@code type} whose {@code property} (a value or a list) refers to {@code target}; a resource
+     * whose property holds a value that could be anything is included too, since it may point at the target.
+     */
+    static List<Resource> pointingAt(TemplateContext template, String type, String property, Resource target) {
+        Map<String, List<Resource>> index = template.derived("resources of " + type + " by " + property, context -> {
+            Map<String, List<Resource>> byTarget = new HashMap<>();
+            for (Resource pointing : context.resourcesOfType(type)) {
+                TemplateNode value = pointing.property(property);
+                if (value == null) {
+                    continue;
+                }
+                for (TemplateNode item : value.asList()) {
+                    String id = target(item);
+                    String key = id != null ? id : item.isScalar() ? "literal " + item.text() : "*";
+                    byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(pointing);
+                }
+            }
+            return byTarget;
+        });
+        List<Resource> found = new ArrayList<>(index.getOrDefault(target.logicalId(), List.of()));
+        found.addAll(index.getOrDefault("*", List.of()));
+        return found;
     }
 }
