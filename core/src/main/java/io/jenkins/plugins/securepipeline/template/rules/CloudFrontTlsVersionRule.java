@@ -8,7 +8,7 @@ public final class CloudFrontTlsVersionRule extends TemplateRule {
     public CloudFrontTlsVersionRule() {
         super("ASP-CF-002", Severity.MEDIUM, "CloudFront distribution allows TLS older than 1.2",
                 "Use a custom certificate (ViewerCertificate.AcmCertificateArn) with MinimumProtocolVersion TLSv1.2_2021.",
-                types("AWS::CloudFront::Distribution"), refs("CKV_AWS_174", "AwsSolutions-CFR4"));
+                types("AWS::CloudFront::Distribution"), refs("W70", "CKV_AWS_174", "AwsSolutions-CFR4"));
     }
 
     @Override

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.securepipeline.template.rules;
+
+import io.jenkins.plugins.securepipeline.template.Resource;
+import io.jenkins.plugins.securepipeline.template.Severity;
+import io.jenkins.plugins.securepipeline.template.TemplateNode;
+
+/** Redshift parameter group does not require TLS. */
+public final class RedshiftRequireSslRule extends TemplateRule {
+    public RedshiftRequireSslRule() {
+        super("ASP-RS-005", Severity.HIGH, "Redshift parameter group does not require TLS",
+                "Add the parameter require_ssl with value true.",
+                types("AWS::Redshift::ClusterParameterGroup"),
+                refs("CKV_AWS_105", "AwsSolutions-RS1"));
+    }
+
+    @Override
+    public void check(Resource resource, TemplateContext template, RuleFindings out) {
+        TemplateNode parameters = resource.property("Parameters");
+        if (resource.properties().reachesUnknown("Parameters")) {
+            return;
+        }
+        if (parameters != null) {
+            for (TemplateNode parameter : parameters.asList()) {
+                TemplateNode name = parameter.get("ParameterName");
+                if (name == null || !name.isScalar()) {
+                    if (parameter.isUnknown() || name != null) {
+                        return;
+                    }
+                    continue;
+                }
+                if (name.text().trim().equalsIgnoreCase("require_ssl")) {
+                    TemplateNode value = parameter.get("ParameterValue");
+                    if (value != null && value.isScalar() && !value.isTrue()) {
+                        out.report(value, "require_ssl is " + value.text().trim() + ", so clients may connect without encryption");
+                    }
+                    return;
+                }
+            }
+        }
+        out.report(parameters, "require_ssl is not set, so clients may connect without encryption");
+    }
+}
