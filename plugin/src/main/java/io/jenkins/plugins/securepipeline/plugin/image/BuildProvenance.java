@@ -1,6 +1,8 @@
 package io.jenkins.plugins.securepipeline.plugin.image;
 
 import hudson.EnvVars;
+import hudson.model.ParameterValue;
+import hudson.model.ParametersAction;
 import hudson.model.Run;
 import io.jenkins.plugins.securepipeline.signing.attest.SlsaProvenance;
 import java.net.URI;
@@ -10,7 +12,8 @@ import jenkins.model.Jenkins;
 /**
  * The SLSA provenance of a build, made on the controller from what Jenkins knows: the builder is the job (Jenkins URL
  * and job URL), the invocation the build's URL and number, the source the {@code GIT_URL}/{@code GIT_COMMIT} the git
- * plugin put in the build's environment (when present). Build parameters and base images are not recorded here.
+ * plugin put in the build's environment (when present), and the build's parameters, sensitive ones (passwords,
+ * credentials) left out by name and value. Base images are not recorded here.
  */
 final class BuildProvenance {
     private BuildProvenance() {}
@@ -25,6 +28,15 @@ final class BuildProvenance {
         SlsaProvenance provenance = new SlsaProvenance(base + run.getParent().getUrl())
                 .buildNumber(String.valueOf(run.getNumber()))
                 .buildUrl(base + run.getUrl());
+        ParametersAction parameters = run.getAction(ParametersAction.class);
+        if (parameters != null) {
+            for (ParameterValue parameter : parameters.getParameters()) {
+                Object value = parameter.isSensitive() ? null : parameter.getValue();
+                if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+                    provenance.parameter(parameter.getName(), String.valueOf(value));
+                }
+            }
+        }
         String gitUrl = env == null ? null : env.get("GIT_URL");
         if (gitUrl != null && !gitUrl.isBlank()) {
             String commit = env.get("GIT_COMMIT");
