@@ -78,6 +78,7 @@ final class JsonTemplateParser {
                     }
                     keyLines.put(key, keyAt.getLineNr());
                 }
+                entries.values().removeIf(TemplateNode::isNull); // null means absent, as in the YAML parser
                 return TemplateNode.map(entries, line, column);
             }
             case START_ARRAY: {

@@ -123,6 +123,38 @@ public final class TemplateNode {
         return kind == Kind.SCALAR ? text : null;
     }
 
+    /**
+     * True for a known scalar equal to one of the values, ignoring case and surrounding blanks. CloudFormation and
+     * the services accept enumerations such as {@code None}/{@code NONE} or {@code Off}/{@code OFF} in any case, so
+     * every comparison with an enumeration value goes through here.
+     */
+    public boolean is(String... values) {
+        if (kind != Kind.SCALAR) {
+            return false;
+        }
+        String trimmed = text.trim();
+        for (String value : values) {
+            if (trimmed.equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for a known scalar starting with the prefix, ignoring case and leading blanks. */
+    public boolean startsWith(String prefix) {
+        return kind == Kind.SCALAR && text.stripLeading().regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /**
+     * True for a YAML null ({@code key:} with nothing after it, {@code ~}, {@code null}) or a JSON null. A map key
+     * whose value is null is treated as absent (the parsers leave it out), which is what CloudFormation does.
+     */
+    public boolean isNull() {
+        return kind == Kind.SCALAR && plain && (text.isEmpty() || text.equals("~") || text.equals("null")
+                || text.equals("Null") || text.equals("NULL"));
+    }
+
     /** True for a known scalar equal to true (YAML and JSON spellings, and the string "true" CFN accepts). */
     public boolean isTrue() {
         return kind == Kind.SCALAR && text.equalsIgnoreCase("true");

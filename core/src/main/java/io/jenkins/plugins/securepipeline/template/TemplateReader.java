@@ -71,6 +71,38 @@ public final class TemplateReader {
         return new YamlTemplateParser(source, limits).parse(text);
     }
 
+    /**
+     * A JSON document written as a string inside a template (a policy document in a YAML block scalar, as
+     * CloudFormation accepts for IAM policies): the parsed value with every node placed at {@code at}, where the
+     * string is, or null when the text is not JSON. Parsed with the default limits.
+     */
+    public static TemplateNode embeddedJson(TemplateNode at) {
+        if (at == null || !at.isScalar() || !startsLikeJson(at.text())) {
+            return null;
+        }
+        try {
+            TemplateNode parsed = new JsonTemplateParser("embedded JSON", ReaderLimits.DEFAULT, EMBEDDED_JSON)
+                    .parse(at.text());
+            return placedAt(parsed, at.line(), at.column());
+        } catch (TemplateParseException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory EMBEDDED_JSON = JsonTemplateParser.factory(ReaderLimits.DEFAULT);
+
+    private static TemplateNode placedAt(TemplateNode node, int line, int column) {
+        if (node.isMap()) {
+            java.util.Map<String, TemplateNode> entries = new java.util.LinkedHashMap<>();
+            node.entries().forEach((key, value) -> entries.put(key, placedAt(value, line, column)));
+            return TemplateNode.map(entries, line, column);
+        }
+        if (node.isList()) {
+            return TemplateNode.list(node.items().stream().map(item -> placedAt(item, line, column)).toList(), line, column);
+        }
+        return node.at(line, column);
+    }
+
     private String tooLarge(long size) {
         return "file is " + size + " bytes, larger than the " + limits.maxBytes() + " byte limit for templates";
     }

@@ -4,11 +4,13 @@ import io.jenkins.plugins.securepipeline.template.rules.RuleCatalogue;
 import io.jenkins.plugins.securepipeline.template.rules.RuleFindings;
 import io.jenkins.plugins.securepipeline.template.rules.TemplateContext;
 import io.jenkins.plugins.securepipeline.template.rules.TemplateRule;
+import io.jenkins.plugins.securepipeline.template.rules.TransformRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,11 +196,19 @@ public final class TemplateScanner {
         TemplateEvaluator evaluator = new TemplateEvaluator(root, parameters);
         List<Resource> resources = evaluator.resources();
         TemplateContext context = new TemplateContext(root, resources);
-        Map<String, Finding> unique = new LinkedHashMap<>();
+        Map<String, Resource> groups = new HashMap<>();
         for (Resource resource : resources) {
+            if (resource.type().equals("AWS::EC2::SecurityGroup")) {
+                groups.putIfAbsent(resource.logicalId(), resource);
+            }
+        }
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        templateFindings(root, unique);
+        for (Resource resource : resources) {
+            Resource group = groupOfStandaloneRule(resource, groups);
             for (TemplateRule rule : rules) {
                 // Properties that are unknown as a whole (a macro, a Ref) cannot be checked property by property;
-                // only the Metadata-based suppression check still applies.
+                // only the rules for any type (suppression reasons, transforms) still apply.
                 boolean undetermined = !resource.properties().isMap() && !rule.info().resourceTypes().contains("*");
                 if (!rule.appliesTo(resource.type()) || undetermined) {
                     continue;
@@ -206,9 +216,14 @@ public final class TemplateScanner {
                 RuleFindings out = new RuleFindings(resource.line(), resource.column());
                 rule.check(resource, context, out);
                 for (RuleFindings.Report report : out.reports()) {
-                    Finding finding = toFinding(rule, resource, report);
-                    unique.putIfAbsent(finding.ruleId() + '\0' + finding.resource() + '\0' + finding.line() + '\0'
-                            + finding.column() + '\0' + finding.message(), finding);
+                    add(unique, toFinding(rule, resource, report, group));
+                    if (group != null) {
+                        // cfn_nag reports a standalone ingress/egress rule against the group it names, checkov
+                        // against the rule resource: report both so either peer's users find it where they look.
+                        add(unique, toFinding(rule, group, new RuleFindings.Report(report.message() + " (in "
+                                + resource.type() + " " + resource.logicalId() + ")", report.line(), report.column()),
+                                resource));
+                    }
                 }
             }
             if (file != null) {
@@ -224,12 +239,60 @@ public final class TemplateScanner {
         return findings;
     }
 
-    private Finding toFinding(TemplateRule rule, Resource resource, RuleFindings.Report report) {
+    private static void add(Map<String, Finding> unique, Finding finding) {
+        unique.putIfAbsent(finding.ruleId() + '\0' + finding.resource() + '\0' + finding.line() + '\0'
+                + finding.column() + '\0' + finding.message(), finding);
+    }
+
+    /** Transforms that make the template's content unknown, reported against the template (unless disabled). */
+    private void templateFindings(TemplateNode root, Map<String, Finding> unique) {
+        TemplateRule transformRule = rules.stream().filter(r -> r instanceof TransformRule).findFirst().orElse(null);
+        if (transformRule == null) {
+            return;
+        }
+        var info = transformRule.info();
+        Severity severity = policy.severityOverrides().getOrDefault(info.id(), info.severity());
+        for (TransformRule.TemplateReport report : TransformRule.templateReports(root)) {
+            Finding finding = new Finding(info.id(), severity, info.title(), report.where(), "Template",
+                    report.report().line(), report.report().column(), report.report().message(), info.remediation(),
+                    info.references(), false, null);
+            String suppression = Suppressions.find(root.get("Metadata"), info);
+            add(unique, suppression == null ? finding : finding.suppressedBy(suppression));
+        }
+    }
+
+    /**
+     * The security group a standalone AWS::EC2::SecurityGroupIngress/Egress resource names in GroupId (by Ref or
+     * GetAtt), when that group is in this template; otherwise null.
+     */
+    private static Resource groupOfStandaloneRule(Resource resource, Map<String, Resource> groups) {
+        if (!resource.type().equals("AWS::EC2::SecurityGroupIngress")
+                && !resource.type().equals("AWS::EC2::SecurityGroupEgress")) {
+            return null;
+        }
+        TemplateNode groupId = resource.property("GroupId");
+        for (Resource group : groups.values()) {
+            if (IntrinsicValues.refersTo(groupId, group.logicalId())) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The finding for one report; suppressed by the resource's Metadata, or by that of {@code alsoSuppressedBy} (the
+     * other resource of a standalone security group rule, so a suppression written where either peer expects it
+     * covers both reports).
+     */
+    private Finding toFinding(TemplateRule rule, Resource resource, RuleFindings.Report report, Resource alsoSuppressedBy) {
         var info = rule.info();
         Severity severity = policy.severityOverrides().getOrDefault(info.id(), info.severity());
         Finding finding = new Finding(info.id(), severity, info.title(), resource.logicalId(), resource.type(),
                 report.line(), report.column(), report.message(), info.remediation(), info.references(), false, null);
         String suppression = Suppressions.find(resource.metadata(), info);
+        if (suppression == null && alsoSuppressedBy != null) {
+            suppression = Suppressions.find(alsoSuppressedBy.metadata(), info);
+        }
         return suppression == null ? finding : finding.suppressedBy(suppression);
     }
 

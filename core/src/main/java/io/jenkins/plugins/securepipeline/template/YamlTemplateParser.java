@@ -207,6 +207,9 @@ final class YamlTemplateParser {
                 part.entries().forEach(entries::putIfAbsent);
             }
         }
+        // "Properties:" or "AccessLogSetting:" with nothing after it is a null: the key counts as absent, so a rule
+        // sees "not set" (and a resource with "Properties:" alone is checked as having no properties).
+        entries.values().removeIf(TemplateNode::isNull);
         return new Built(TemplateNode.map(entries, frame.line, frame.column), weight, false);
     }
 

@@ -8,6 +8,6 @@ public final class DatabasePasswordRule extends PlaintextSecretRule {
     public DatabasePasswordRule() {
         super("ASP-RDS-003", Severity.HIGH, "Database master password in plain text",
                 types("AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::Redshift::Cluster", "AWS::DocDB::DBCluster"),
-                refs("F23", "F34", "F35"), "MasterUserPassword");
+                refs("F23", "F34", "F35", "F70"), "MasterUserPassword");
     }
 }

@@ -36,7 +36,8 @@ public final class RuleCatalogue {
             new LogGroupRetentionRule(), new EcrScanOnPushRule(), new EcrImmutableTagsRule(),
             new EcrRepositoryPolicyPublicRule(), new EksPublicEndpointRule(), new EksSecretsEncryptionRule(),
             new CognitoUnauthenticatedAccessRule(), new CognitoMfaRule(), new SuppressionReasonRule(), new DatabaseUsernameRule(),
-            new OpenSearchVpcRule(), new ApiGatewayDeploymentAccessLogsRule())
+            new OpenSearchVpcRule(), new ApiGatewayDeploymentAccessLogsRule(),
+            new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
