@@ -29,6 +29,15 @@ public final class TemplateReader {
         this(ReaderLimits.DEFAULT);
     }
 
+    /**
+     * Reads a file given to a scan as a template: like {@link #read(Path)}, and a JSON file whose document is an
+     * array is refused (see {@link #notAnArray}).
+     */
+    public TemplateNode readTemplate(Path file) throws TemplateParseException {
+        TemplateNode root = read(file);
+        return file.getFileName().toString().toLowerCase().endsWith(".json") ? notAnArray(file.toString(), root) : root;
+    }
+
     public TemplateNode read(Path file) throws TemplateParseException {
         String source = file.toString();
         byte[] bytes;
@@ -45,14 +54,23 @@ public final class TemplateReader {
             throw new TemplateParseException(source, 0, 0, "cannot read the file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
-        return read(source, bytes, file.getFileName().toString().toLowerCase().endsWith(".json"));
+        boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
+        if (bytes.length > limits.maxBytes()) {
+            throw new TemplateParseException(source, 0, 0, tooLarge(bytes.length));
+        }
+        String text = decode(source, bytes);
+        bytes = null; // not needed once decoded: a large template is parsed holding its text only
+        return parse(source, text, json);
     }
 
     public TemplateNode read(String source, byte[] bytes, boolean jsonByName) throws TemplateParseException {
         if (bytes.length > limits.maxBytes()) {
             throw new TemplateParseException(source, 0, 0, tooLarge(bytes.length));
         }
-        String text = decode(source, bytes);
+        return parse(source, decode(source, bytes), jsonByName);
+    }
+
+    private TemplateNode parse(String source, String text, boolean jsonByName) throws TemplateParseException {
         if (jsonByName) {
             return new JsonTemplateParser(source, limits, jsonFactory).parse(text);
         }
@@ -103,6 +121,22 @@ public final class TemplateReader {
         return node.at(line, column);
     }
 
+    /**
+     * A JSON document that is an array is unreadable as a template, not "some other file": skipping it would let a
+     * template wrapped in brackets pass unread. The one array format that belongs next to templates, a
+     * CloudFormation parameters file ([{"ParameterKey": .., "ParameterValue": ..}]), is recognised and skipped.
+     */
+    private static TemplateNode notAnArray(String source, TemplateNode root) throws TemplateParseException {
+        if (!root.isList()) {
+            return root;
+        }
+        boolean parametersFile = !root.items().isEmpty() && root.items().stream()
+                .allMatch(item -> item.isMap() && item.get("ParameterKey") != null);
+        throw new TemplateParseException(source, root.line(), root.column(), parametersFile
+                ? "a CloudFormation parameters file, not a template"
+                : "the JSON document is an array; a template is a JSON object", parametersFile);
+    }
+
     private String tooLarge(long size) {
         return "file is " + size + " bytes, larger than the " + limits.maxBytes() + " byte limit for templates";
     }
@@ -130,17 +164,23 @@ public final class TemplateReader {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Validated through a small buffer, then decoded once: a 10 MB template must not cost a 20 MB char array
+        // on top of its bytes and its String.
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            throw new TemplateParseException(source, lineOf(bytes, offset), columnOf(bytes, offset),
-                    "invalid UTF-8 (byte 0x" + Integer.toHexString(bytes[offset] & 0xff) + " at offset " + offset + ")");
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int offset = in.position();
+                throw new TemplateParseException(source, lineOf(bytes, offset), columnOf(bytes, offset),
+                        "invalid UTF-8 (byte 0x" + Integer.toHexString(bytes[offset] & 0xff) + " at offset " + offset + ")");
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                break;
+            }
         }
-        decoder.flush(out);
-        out.flip();
-        return out.toString();
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
 
     private static int lineOf(byte[] bytes, int offset) {

@@ -2,16 +2,23 @@ package io.jenkins.plugins.securepipeline.template.rules;
 
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The whole template as rules may consult it: for checks that span resources (a VPC and its flow log). */
 public final class TemplateContext {
     private final TemplateNode root;
-    private final List<Resource> resources;
+    /** Resources by type, built once: rules ask per resource, and a scan over all resources each time is quadratic. */
+    private final Map<String, List<Resource>> byType = new HashMap<>();
 
     public TemplateContext(TemplateNode root, List<Resource> resources) {
         this.root = root;
-        this.resources = List.copyOf(resources);
+        for (Resource resource : resources) {
+            byType.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(resource);
+        }
     }
 
     public TemplateNode root() {
@@ -19,7 +26,7 @@ public final class TemplateContext {
     }
 
     public List<Resource> resourcesOfType(String type) {
-        return resources.stream().filter(r -> r.type().equals(type)).toList();
+        return Collections.unmodifiableList(byType.getOrDefault(type, List.of()));
     }
 
     /** The declaration of a template parameter, or null. */
