@@ -12,16 +12,18 @@ python3 - "$WORK" <<'PY'
 import base64, os, sys
 work = sys.argv[1]
 # About 10 MB and 58,000 resources: queues, buckets and security groups open to SSH (so there are findings to hold).
-kinds = [("AWS::SQS::Queue", "{QueueName: queue-%d, SqsManagedSseEnabled: true, VisibilityTimeout: 30}"),
-         ("AWS::S3::Bucket", "{BucketName: bucket-%d, VersioningConfiguration: {Status: Enabled}}"),
-         ("AWS::EC2::SecurityGroup", "{GroupDescription: group %d, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}]}")]
+tags = ", Tags: [{Key: o, Value: v%d}]"
+kinds = [("AWS::SQS::Queue", "{QueueName: queue-%d, SqsManagedSseEnabled: true, VisibilityTimeout: 30" + tags + "}"),
+         ("AWS::S3::Bucket", "{BucketName: bucket-%d, VersioningConfiguration: {Status: Enabled}" + tags + "}"),
+         ("AWS::EC2::SecurityGroup", "{GroupDescription: group %d, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}], VpcId: vpc-%d}")]
 with open(os.path.join(work, "big.yaml"), "w") as out:
     out.write("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n")
     for i in range(58000):
         kind, props = kinds[i % 3]
-        out.write("  Resource%d:\n    Type: %s\n    Properties: %s\n" % (i, kind, props % i))
-# One 9 MB scalar: base64 user data in a block scalar, as a large real template would carry it.
-data = base64.encodebytes(os.urandom(9 * 1024 * 1024 * 3 // 4)).decode()
+        out.write("  Resource%d:\n    Type: %s\n    Properties: %s\n" % (i, kind, props % (i, i)))
+# One 9 MB scalar: base64 user data in a block scalar (77-character lines), as a large real template would carry
+# it; with its indentation the file stays under the 10 MB limit.
+data = base64.encodebytes(os.urandom(9 * 1024 * 1024 * 57 // 77)).decode()
 with open(os.path.join(work, "scalar.yaml"), "w") as out:
     out.write("Resources:\n  Instance:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      UserData: |\n")
     out.writelines("        " + line + "\n" for line in data.splitlines())
