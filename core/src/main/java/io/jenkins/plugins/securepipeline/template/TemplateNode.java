@@ -103,23 +103,58 @@ public final class TemplateNode {
             return keysAndValues.length / 2;
         }
 
-        /** A fresh view each time: AbstractMap would keep one per map once asked, for every map of the template. */
+        /**
+         * Views made on each call over the array (no copy): AbstractMap would keep one per map once asked, which for
+         * every map of a large template adds up.
+         */
         @Override
         public java.util.Collection<TemplateNode> values() {
-            List<TemplateNode> values = new java.util.ArrayList<>(size());
-            for (int i = 1; i < keysAndValues.length; i += 2) {
-                values.add((TemplateNode) keysAndValues[i]);
-            }
-            return java.util.Collections.unmodifiableList(values);
+            return new java.util.AbstractList<>() {
+                @Override
+                public TemplateNode get(int i) {
+                    return (TemplateNode) keysAndValues[2 * java.util.Objects.checkIndex(i, size()) + 1];
+                }
+
+                @Override
+                public int size() {
+                    return CompactMap.this.size();
+                }
+            };
         }
 
         @Override
         public Set<String> keySet() {
-            Set<String> keys = new java.util.LinkedHashSet<>();
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                keys.add((String) keysAndValues[i]);
-            }
-            return java.util.Collections.unmodifiableSet(keys);
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<String> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < CompactMap.this.size();
+                        }
+
+                        @Override
+                        public String next() {
+                            if (next >= CompactMap.this.size()) {
+                                throw new NoSuchElementException();
+                            }
+                            return (String) keysAndValues[2 * next++];
+                        }
+                    };
+                }
+
+                @Override
+                public boolean contains(Object key) {
+                    return find(key) >= 0;
+                }
+
+                @Override
+                public int size() {
+                    return CompactMap.this.size();
+                }
+            };
         }
 
         @Override

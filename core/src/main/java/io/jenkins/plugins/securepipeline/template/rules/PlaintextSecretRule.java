@@ -59,8 +59,8 @@ public abstract class PlaintextSecretRule extends TemplateRule {
             boolean metadata = path.get(0).equals("Metadata");
             TemplateNode start = metadata ? resource.metadata() : resource.properties();
             List<String> rest = metadata ? path.subList(1, path.size()) : path;
-            String name = String.join(".", path).replace(".[]", "[]");
             for (TemplateNode value : values(start, rest, 0)) {
+                String name = String.join(".", path).replace(".[]", "[]");
                 check(metadata ? asWritten(value) : value, name, template, out);
             }
         }
