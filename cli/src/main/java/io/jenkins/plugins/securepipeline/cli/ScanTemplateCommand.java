@@ -13,6 +13,7 @@ import io.jenkins.plugins.securepipeline.template.report.ReportFormat;
 import io.jenkins.plugins.securepipeline.template.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
  * (checked before blocking findings: an unread template must never look like a pass).
  */
 @Command(name = "scan-template", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
         description = "Scan CloudFormation / SAM templates (files or directories) for security problems.")
 public final class ScanTemplateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -53,6 +55,10 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             description = "Policy file: threshold, disabledRules, severityOverrides.")
     private Path policyFile;
 
+    @Option(names = "--allow-empty",
+            description = "Pass when a PATH holds no template (by default that is an error, exit 3: nothing scanned).")
+    private boolean allowEmpty;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories (recursive).")
     private List<Path> paths;
 
@@ -76,34 +82,56 @@ public final class ScanTemplateCommand implements Callable<Integer> {
                 policy = ScanPolicy.read(policyFile);
             }
         } catch (TemplateParseException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + TextReport.printable(e.getMessage()));
             return ExitCodes.INVALID_INPUT;
         }
         Severity threshold = threshold(policy);
-        ScanResult result;
         try {
-            result = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(paths, threshold);
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            return scanAndReport(reportFormat, parameters, policy, threshold, out, err);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The references to the half-built result are gone by now, so there is memory to say what happened.
+            // Not exit 1: that means "blocked", and a scan that could not finish blocked nothing, it read nothing.
+            err.println("error: the templates could not be scanned within the memory this process has ("
+                    + e.getClass().getSimpleName() + "); scan fewer files at a time or raise the heap limit"
+                    + " (SECURE_PIPELINE_JAVA_OPTS=-Xmx...)");
+            err.flush();
             return ExitCodes.INVALID_INPUT;
         }
-        String report = reportFormat.render(result, ProductInfo.current().version());
+    }
+
+    private int scanAndReport(ReportFormat reportFormat, ParameterValues parameters, ScanPolicy policy,
+            Severity threshold, PrintWriter out, PrintWriter err) {
+        ScanResult result;
+        try {
+            result = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(paths, threshold, allowEmpty);
+        } catch (IOException e) {
+            err.println("error: " + TextReport.printable(e.getMessage()));
+            return ExitCodes.INVALID_INPUT;
+        }
+        String version = ProductInfo.current().version();
         if (output != null) {
             try {
                 Path parent = output.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.writeString(output, report, StandardCharsets.UTF_8);
+                // Written as the report is produced: a scan of thousands of templates never holds the report text.
+                try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                    reportFormat.write(result, version, file);
+                }
             } catch (IOException e) {
-                err.println("error: cannot write " + output + ": " + e.getMessage());
+                err.println("error: cannot write " + TextReport.printable(output.toString()) + ": "
+                        + TextReport.printable(String.valueOf(e.getMessage())));
                 return ExitCodes.USAGE;
             }
-            String text = TextReport.render(result);
-            String[] lines = text.split("\n");
-            out.println(lines[lines.length - 1]);
+            out.println(TextReport.summary(result));
         } else {
-            out.print(report);
+            try {
+                reportFormat.write(result, version, out);
+            } catch (IOException e) {
+                err.println("error: cannot write the report: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         out.flush();
         if (result.errorCount() > 0) {

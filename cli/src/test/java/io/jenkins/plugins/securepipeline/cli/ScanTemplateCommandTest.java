@@ -128,4 +128,31 @@ class ScanTemplateCommandTest {
         assertThat(run("scan-template", dir.toString())).isZero();
         assertThat(out.toString()).contains("1 template(s) scanned, 0 unreadable, 1 other file(s) skipped");
     }
+
+    @Test
+    void aDirectoryWithoutTemplatesIsNothingScannedUnlessAllowed() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.yaml"), "owner: team\n");
+        assertThat(run("scan-template", empty.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(out.toString()).contains("nothing scanned");
+        assertThat(run("scan-template", "--allow-empty", empty.toString())).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void fileNamesWithControlCharactersAreEscapedInText() throws Exception {
+        Path file = write("evil\nBLOCKING \u001b[2J.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+        run("scan-template", "--fail-on", "never", file.toString());
+        assertThat(out.toString()).doesNotContain("\u001b").contains("evil\\nBLOCKING \\u001b[2J.yaml:");
+    }
+
+    @Test
+    void sarifUrisArePercentEncoded() throws Exception {
+        Path file = write("a b#1%.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+        Path sarif = dir.resolve("out.sarif");
+        run("scan-template", "--fail-on", "never", "--format", "sarif", "--output", sarif.toString(), file.toString());
+        JsonNode root = new ObjectMapper().readTree(sarif.toFile());
+        String uri = root.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText();
+        assertThat(uri).startsWith("file:///").endsWith("/a%20b%231%25.yaml");
+        assertThat(java.net.URI.create(uri).getPath()).isEqualTo(file.toAbsolutePath().toString());
+    }
 }

@@ -17,6 +17,7 @@ final class JsonTemplateParser {
     private final String source;
     private final ReaderLimits limits;
     private final JsonFactory factory;
+    private final Map<String, String> texts = new java.util.HashMap<>();
 
     JsonTemplateParser(String source, ReaderLimits limits, JsonFactory factory) {
         this.source = source;
@@ -78,6 +79,7 @@ final class JsonTemplateParser {
                     }
                     keyLines.put(key, keyAt.getLineNr());
                 }
+                entries.values().removeIf(TemplateNode::isNull); // null means absent, as in the YAML parser
                 return TemplateNode.map(entries, line, column);
             }
             case START_ARRAY: {
@@ -87,8 +89,15 @@ final class JsonTemplateParser {
                 }
                 return TemplateNode.list(items, line, column);
             }
-            case VALUE_STRING:
-                return TemplateNode.scalar(parser.getText(), false, line, column);
+            case VALUE_STRING: {
+                // One instance per distinct short text, as in the YAML parser (field names Jackson shares itself).
+                String text = parser.getText();
+                if (text.length() <= 64) {
+                    String known = texts.putIfAbsent(text, text);
+                    text = known == null ? text : known;
+                }
+                return TemplateNode.scalar(text, false, line, column);
+            }
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
             case VALUE_TRUE:

@@ -208,13 +208,16 @@ public final class TemplateEvaluator {
     TemplateNode resolve(TemplateNode node, Map<String, Boolean> chosen) {
         if (node.isList()) {
             List<TemplateNode> items = new ArrayList<>(node.items().size());
+            boolean changed = false;
             for (TemplateNode item : node.items()) {
                 TemplateNode value = resolve(item, chosen);
+                changed |= value != item;
                 if (value != NO_VALUE) {
                     items.add(value);
                 }
             }
-            return TemplateNode.list(items, node.line(), node.column());
+            // Literal parts are shared with the template rather than copied: a large template is held once.
+            return changed ? TemplateNode.list(items, node.line(), node.column()) : node;
         }
         if (!node.isMap()) {
             return node;
@@ -224,13 +227,15 @@ public final class TemplateEvaluator {
             return function(function, node.get(function), node, chosen);
         }
         Map<String, TemplateNode> entries = new LinkedHashMap<>();
+        boolean changed = false;
         for (Map.Entry<String, TemplateNode> entry : node.entries().entrySet()) {
             TemplateNode value = resolve(entry.getValue(), chosen);
+            changed |= value != entry.getValue();
             if (value != NO_VALUE) {
                 entries.put(entry.getKey(), value);
             }
         }
-        return TemplateNode.map(entries, node.line(), node.column());
+        return changed ? TemplateNode.map(entries, node.line(), node.column()) : node;
     }
 
     private TemplateNode function(String function, TemplateNode args, TemplateNode at, Map<String, Boolean> chosen) {

@@ -29,6 +29,15 @@ public final class TemplateReader {
         this(ReaderLimits.DEFAULT);
     }
 
+    /**
+     * Reads a file given to a scan as a template: like {@link #read(Path)}, and a JSON file whose document is an
+     * array is refused (see {@link #notAnArray}).
+     */
+    public TemplateNode readTemplate(Path file) throws TemplateParseException {
+        TemplateNode root = read(file);
+        return file.getFileName().toString().toLowerCase().endsWith(".json") ? notAnArray(file.toString(), root) : root;
+    }
+
     public TemplateNode read(Path file) throws TemplateParseException {
         String source = file.toString();
         byte[] bytes;
@@ -45,14 +54,23 @@ public final class TemplateReader {
             throw new TemplateParseException(source, 0, 0, "cannot read the file (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
-        return read(source, bytes, file.getFileName().toString().toLowerCase().endsWith(".json"));
+        boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
+        if (bytes.length > limits.maxBytes()) {
+            throw new TemplateParseException(source, 0, 0, tooLarge(bytes.length));
+        }
+        String text = decode(source, bytes);
+        bytes = null; // not needed once decoded: a large template is parsed holding its text only
+        return parse(source, text, json);
     }
 
     public TemplateNode read(String source, byte[] bytes, boolean jsonByName) throws TemplateParseException {
         if (bytes.length > limits.maxBytes()) {
             throw new TemplateParseException(source, 0, 0, tooLarge(bytes.length));
         }
-        String text = decode(source, bytes);
+        return parse(source, decode(source, bytes), jsonByName);
+    }
+
+    private TemplateNode parse(String source, String text, boolean jsonByName) throws TemplateParseException {
         if (jsonByName) {
             return new JsonTemplateParser(source, limits, jsonFactory).parse(text);
         }
@@ -69,6 +87,54 @@ public final class TemplateReader {
             }
         }
         return new YamlTemplateParser(source, limits).parse(text);
+    }
+
+    /**
+     * A JSON document written as a string inside a template (a policy document in a YAML block scalar, as
+     * CloudFormation accepts for IAM policies): the parsed value with every node placed at {@code at}, where the
+     * string is, or null when the text is not JSON. Parsed with the default limits.
+     */
+    public static TemplateNode embeddedJson(TemplateNode at) {
+        if (at == null || !at.isScalar() || !startsLikeJson(at.text())) {
+            return null;
+        }
+        try {
+            TemplateNode parsed = new JsonTemplateParser("embedded JSON", ReaderLimits.DEFAULT, EMBEDDED_JSON)
+                    .parse(at.text());
+            return placedAt(parsed, at.line(), at.column());
+        } catch (TemplateParseException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory EMBEDDED_JSON = JsonTemplateParser.factory(ReaderLimits.DEFAULT);
+
+    private static TemplateNode placedAt(TemplateNode node, int line, int column) {
+        if (node.isMap()) {
+            java.util.Map<String, TemplateNode> entries = new java.util.LinkedHashMap<>();
+            node.entries().forEach((key, value) -> entries.put(key, placedAt(value, line, column)));
+            return TemplateNode.map(entries, line, column);
+        }
+        if (node.isList()) {
+            return TemplateNode.list(node.items().stream().map(item -> placedAt(item, line, column)).toList(), line, column);
+        }
+        return node.at(line, column);
+    }
+
+    /**
+     * A JSON document that is an array is unreadable as a template, not "some other file": skipping it would let a
+     * template wrapped in brackets pass unread. The one array format that belongs next to templates, a
+     * CloudFormation parameters file ([{"ParameterKey": .., "ParameterValue": ..}]), is recognised and skipped.
+     */
+    private static TemplateNode notAnArray(String source, TemplateNode root) throws TemplateParseException {
+        if (!root.isList()) {
+            return root;
+        }
+        boolean parametersFile = !root.items().isEmpty() && root.items().stream()
+                .allMatch(item -> item.isMap() && item.get("ParameterKey") != null);
+        throw new TemplateParseException(source, root.line(), root.column(), parametersFile
+                ? "a CloudFormation parameters file, not a template"
+                : "the JSON document is an array; a template is a JSON object", parametersFile);
     }
 
     private String tooLarge(long size) {
@@ -98,17 +164,23 @@ public final class TemplateReader {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Validated through a small buffer, then decoded once: a 10 MB template must not cost a 20 MB char array
+        // on top of its bytes and its String.
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            throw new TemplateParseException(source, lineOf(bytes, offset), columnOf(bytes, offset),
-                    "invalid UTF-8 (byte 0x" + Integer.toHexString(bytes[offset] & 0xff) + " at offset " + offset + ")");
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int offset = in.position();
+                throw new TemplateParseException(source, lineOf(bytes, offset), columnOf(bytes, offset),
+                        "invalid UTF-8 (byte 0x" + Integer.toHexString(bytes[offset] & 0xff) + " at offset " + offset + ")");
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                break;
+            }
         }
-        decoder.flush(out);
-        out.flip();
-        return out.toString();
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
 
     private static int lineOf(byte[] bytes, int offset) {

@@ -31,6 +31,8 @@ final class YamlTemplateParser {
     private final ReaderLimits limits;
     private final Map<String, Built> anchors = new HashMap<>();
     private int aliases;
+    private static final int SHARED_TEXT_LENGTH = 64;
+    private final Map<String, String> texts = new HashMap<>();
 
     /** A finished node and how many nodes it stands for once aliases are expanded. */
     private record Built(TemplateNode node, long weight, boolean mergeKey) {}
@@ -64,18 +66,27 @@ final class YamlTemplateParser {
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() + 1))
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setAllowRecursiveKeys(false)
+                // SnakeYAML's reader copies its window of the input each time it reads another buffer's worth while
+                // a token is open, so a 9 MB scalar read 1 KB at a time is quadratic (minutes); 256 KB reads make it
+                // a few dozen copies.
+                .setBufferSize((int) Math.max(1024, Math.min(text.length() + 1L, 256 * 1024)))
                 .build();
         Deque<Frame> stack = new ArrayDeque<>();
         Built root = null;
         int documents = 0;
+        int secondDocumentLine = 0;
+        boolean templateLike = false;
         try {
             for (Event event : new Parse(settings).parseString(text)) {
                 switch (event.getEventId()) {
                     case DocumentStart:
                         documents++;
-                        if (documents > 1) {
-                            throw new TemplateParseException(source, line(event), column(event),
-                                    "more than one YAML document; a template is a single document", true);
+                        if (documents == 2) {
+                            secondDocumentLine = line(event);
+                        }
+                        if (root != null) {
+                            templateLike |= looksLikeTemplate(root.node());
+                            root = null;
                         }
                         break;
                     case MappingStart:
@@ -98,7 +109,7 @@ final class YamlTemplateParser {
                     case Scalar:
                         ScalarEvent scalar = (ScalarEvent) event;
                         boolean plain = scalar.isPlain();
-                        TemplateNode node = TemplateNode.scalar(scalar.getValue(), plain, line(event), column(event));
+                        TemplateNode node = TemplateNode.scalar(shared(scalar.getValue()), plain, line(event), column(event));
                         Built leaf = new Built(node, 1, plain && MERGE_KEY.equals(scalar.getValue())
                                 && scalar.getTag().isEmpty());
                         leaf = tagged(scalar.getTag().orElse(null), leaf);
@@ -133,10 +144,37 @@ final class YamlTemplateParser {
         } catch (YamlEngineException e) {
             throw new TemplateParseException(source, 0, 0, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())));
         }
+        if (documents > 1) {
+            // A stream of documents is never deployed as a template. One that has a document that looks like a
+            // template is refused (unreadable), so a template cannot be hidden behind a "---"; other streams
+            // (Kubernetes manifests) are not templates and a directory scan skips them.
+            templateLike |= root != null && looksLikeTemplate(root.node());
+            throw new TemplateParseException(source, secondDocumentLine, 0, "more than one YAML document; a template"
+                    + " is a single document" + (templateLike ? " (and one of these documents looks like a template)" : ""),
+                    !templateLike);
+        }
         if (root == null) {
             throw new TemplateParseException(source, 0, 0, "empty document");
         }
         return root.node();
+    }
+
+    /**
+     * One String instance per distinct short text: keys and values such as "Type", "Properties", "tcp" or
+     * "AWS::S3::Bucket" repeat thousands of times in a large template.
+     */
+    private String shared(String text) {
+        if (text.length() > SHARED_TEXT_LENGTH) {
+            return text;
+        }
+        String known = texts.putIfAbsent(text, text);
+        return known == null ? text : known;
+    }
+
+    /** A map with a key only a CloudFormation or SAM template has at the top. */
+    static boolean looksLikeTemplate(TemplateNode node) {
+        return node.isMap() && (node.get("Resources") != null || node.get("AWSTemplateFormatVersion") != null
+                || node.get("Transform") != null);
     }
 
     private Built attach(Deque<Frame> stack, Built built, Built root) throws TemplateParseException {
@@ -207,6 +245,9 @@ final class YamlTemplateParser {
                 part.entries().forEach(entries::putIfAbsent);
             }
         }
+        // "Properties:" or "AccessLogSetting:" with nothing after it is a null: the key counts as absent, so a rule
+        // sees "not set" (and a resource with "Properties:" alone is checked as having no properties).
+        entries.values().removeIf(TemplateNode::isNull);
         return new Built(TemplateNode.map(entries, frame.line, frame.column), weight, false);
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every rule ships a template it must flag (fail.yaml) and a fixed one it must accept (pass.yaml). */
@@ -49,6 +50,34 @@ class TemplateRuleTemplatesTest {
     void ruleAcceptsItsPassingTemplate(String id) throws Exception {
         List<Finding> findings = scan(ruleDirectory(id).resolve("pass.yaml"));
         assertThat(findings).filteredOn(f -> f.ruleId().equals(id)).as(id + " on pass.yaml").isEmpty();
+    }
+
+    /**
+     * Further cases next to pass.yaml and fail.yaml, one per cause fixed (fail-ipv6-spelling.yaml,
+     * pass-loopback-egress.yaml): every fail-*.yaml must be flagged by its rule, every pass-*.yaml not.
+     */
+    static Stream<Arguments> extraTemplates() throws Exception {
+        List<Arguments> cases = new java.util.ArrayList<>();
+        for (TemplateRule rule : RuleCatalogue.all()) {
+            String id = rule.info().id();
+            try (Stream<Path> files = Files.list(ruleDirectory(id))) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.matches("(pass|fail)-.+\\.(yaml|json)")).sorted()
+                        .forEach(n -> cases.add(Arguments.of(id, n)));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("extraTemplates")
+    void ruleJudgesItsExtraTemplates(String id, String name) throws Exception {
+        List<Finding> findings = scan(ruleDirectory(id).resolve(name));
+        if (name.startsWith("fail-")) {
+            assertThat(findings).filteredOn(f -> f.ruleId().equals(id) && !f.suppressed()).as(id + " on " + name)
+                    .isNotEmpty().allSatisfy(f -> assertThat(f.line()).isPositive());
+        } else {
+            assertThat(findings).filteredOn(f -> f.ruleId().equals(id)).as(id + " on " + name).isEmpty();
+        }
     }
 
     @Test

@@ -184,7 +184,51 @@ class TemplateScannerTest {
                 "  B:", "    Type: AWS::S3::Bucket", "    Properties: !Transform {Name: SomeMacro}");
         ScanResult result = new TemplateScanner().scan(List.of(file), Severity.LOW);
         assertThat(findings(result, "ASP-DDB-001")).isEmpty();
-        assertThat(result.templates().get(0).findings()).extracting(Finding::resource).doesNotContain("B");
+        // B's properties come from a macro: no property rule judges them, but the transform itself is reported.
+        assertThat(result.templates().get(0).findings()).filteredOn(f -> f.resource().equals("B"))
+                .extracting(Finding::ruleId).containsOnly("ASP-CFN-001");
+    }
+
+    @Test
+    void aStandaloneIngressRuleIsReportedAgainstItselfAndItsGroup() throws Exception {
+        Path file = write("sg.yaml", "Resources:", "  G:", "    Type: AWS::EC2::SecurityGroup",
+                "    Properties: {GroupDescription: g}",
+                "  Ssh:", "    Type: AWS::EC2::SecurityGroupIngress",
+                "    Metadata: {cfn_nag: {rules_to_suppress: [{id: W9, reason: bastion}]}}",
+                "    Properties: {GroupId: !Ref G, IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}");
+        ScanResult result = new TemplateScanner().scan(List.of(file), Severity.LOW);
+        assertThat(findings(result, "ASP-EC2-002")).extracting(Finding::resource, Finding::line)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Ssh", 8),
+                        org.assertj.core.groups.Tuple.tuple("G", 8));
+        assertThat(findings(result, "ASP-EC2-002")).filteredOn(f -> f.resource().equals("G"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("AWS::EC2::SecurityGroupIngress Ssh"));
+        // A suppression on either resource covers both reports (here cfn_nag's W9 on the rule resource).
+        assertThat(findings(result, "ASP-EC2-001")).hasSize(2).allMatch(Finding::suppressed);
+    }
+
+    @Test
+    void aTemplateWideMacroIsReportedAndCanBeAcceptedInTheTemplateMetadata() throws Exception {
+        Path open = write("macro.yaml", "Transform: [AWS::Serverless-2016-10-31, Company::Macro]", "Resources:",
+                "  Q:", "    Type: AWS::SQS::Queue");
+        ScanResult result = new TemplateScanner().scan(List.of(open), Severity.HIGH);
+        assertThat(findings(result, "ASP-CFN-001")).singleElement().satisfies(f -> {
+            assertThat(f.resource()).isEqualTo("Transform");
+            assertThat(f.line()).isEqualTo(1);
+            assertThat(f.message()).contains("Company::Macro");
+            assertThat(result.blocks(f)).isTrue();
+        });
+        Path accepted = write("accepted.yaml", "Transform: Company::Macro",
+                "Metadata: {aws-secure-pipeline: {suppress: [{id: ASP-CFN-001, reason: processed template scanned at deploy}]}}",
+                "Resources:", "  Q:", "    Type: AWS::SQS::Queue");
+        ScanResult suppressed = new TemplateScanner().scan(List.of(accepted), Severity.HIGH);
+        assertThat(findings(suppressed, "ASP-CFN-001")).singleElement().satisfies(f -> {
+            assertThat(f.suppressed()).isTrue();
+            assertThat(suppressed.blocks(f)).isFalse();
+        });
+        ScanPolicy disabled = new ScanPolicy(java.util.Set.of("ASP-CFN-001"), java.util.Map.of(), null);
+        ScanResult off = new TemplateScanner(ReaderLimits.DEFAULT, ParameterValues.NONE, disabled)
+                .scan(List.of(open), Severity.HIGH);
+        assertThat(findings(off, "ASP-CFN-001")).isEmpty();
     }
 
     @Test

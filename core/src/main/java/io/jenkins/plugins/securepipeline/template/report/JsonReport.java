@@ -3,7 +3,6 @@ package io.jenkins.plugins.securepipeline.template.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.securepipeline.template.Finding;
 import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
@@ -11,6 +10,7 @@ import io.jenkins.plugins.securepipeline.template.TemplateReport;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -25,17 +25,24 @@ public final class JsonReport {
      */
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    /** The tree model, for the reports that use it (SARIF); created only when one of them is asked for. */
-    private static final class Tree {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
-
     private JsonReport() {}
 
     public static String render(ScanResult result) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
+        try {
+            write(result, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the report as it goes, template by template, so a scan of thousands of templates never holds the
+     * whole report text in memory. {@code out} is flushed, not closed.
+     */
+    public static void write(ScanResult result, Writer out) throws IOException {
+        try (JsonGenerator json = generator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("templates");
             for (TemplateReport template : result.templates()) {
@@ -65,10 +72,17 @@ public final class JsonReport {
             json.writeEndObject();
             json.writeEndObject();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out + "\n";
+        out.write('\n');
+        out.flush();
+    }
+
+    /** A pretty-printing generator on {@code out} that leaves it open (the caller owns the stream). */
+    static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator json = FACTORY.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        return json;
     }
 
     private static void writeFinding(JsonGenerator json, Finding f, boolean blocking) throws IOException {
@@ -99,17 +113,5 @@ public final class JsonReport {
             json.writeString(value);
         }
         json.writeEndArray();
-    }
-
-    static ObjectMapper mapper() {
-        return Tree.MAPPER;
-    }
-
-    static String write(Object tree) {
-        try {
-            return Tree.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.securepipeline.template.report;
 
 import io.jenkins.plugins.securepipeline.template.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 /** The output formats of a scan. */
@@ -13,6 +15,28 @@ public enum ReportFormat {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown format '" + text + "' (expected text, json, sarif or junit)");
         }
+    }
+
+    /**
+     * Writes the report to {@code out} (flushed, not closed). JSON, SARIF and text are written as they are produced,
+     * so their size is not bounded by memory; JUnit XML is built per run.
+     */
+    public void write(ScanResult result, String toolVersion, Writer out) throws IOException {
+        switch (this) {
+            case JSON:
+                JsonReport.write(result, out);
+                break;
+            case SARIF:
+                SarifReport.write(result, toolVersion, out);
+                break;
+            case JUNIT:
+                out.write(JunitReport.render(result));
+                break;
+            default:
+                TextReport.write(result, out);
+                break;
+        }
+        out.flush();
     }
 
     public String render(ScanResult result, String toolVersion) {

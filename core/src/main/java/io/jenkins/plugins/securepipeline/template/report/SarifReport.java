@@ -1,7 +1,6 @@
 package io.jenkins.plugins.securepipeline.template.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.securepipeline.template.Finding;
 import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
@@ -9,14 +8,19 @@ import io.jenkins.plugins.securepipeline.template.TemplateReport;
 import io.jenkins.plugins.securepipeline.template.rules.RuleCatalogue;
 import io.jenkins.plugins.securepipeline.template.rules.RuleInfo;
 import io.jenkins.plugins.securepipeline.template.rules.TemplateRule;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and the Jenkins warnings-ng plugin. Severities are real: critical and high
  * are "error", medium "warning", low "note", and {@code security-severity} carries the CVSS-like score GitHub
- * uses. Suppressed findings are kept with an in-source suppression and its justification.
+ * uses. Suppressed findings are kept with an in-source suppression and its justification. Written as a stream, so
+ * the report of thousands of templates is never held in memory as a whole.
  */
 public final class SarifReport {
     private SarifReport() {}
@@ -43,74 +47,177 @@ public final class SarifReport {
     }
 
     public static String render(ScanResult result, String toolVersion) {
-        ObjectNode root = JsonReport.mapper().createObjectNode();
-        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "aws-secure-pipeline scan-template");
-        driver.put("version", toolVersion);
-        ArrayNode rules = driver.putArray("rules");
-        Map<String, Integer> index = new HashMap<>();
-        List<TemplateRule> catalogue = RuleCatalogue.all();
-        for (TemplateRule rule : catalogue) {
-            RuleInfo info = rule.info();
-            index.put(info.id(), index.size());
-            ObjectNode r = rules.addObject();
-            r.put("id", info.id());
-            r.put("name", info.id().replace("-", ""));
-            r.putObject("shortDescription").put("text", info.title());
-            r.putObject("fullDescription").put("text", info.title() + ". Applies to " + String.join(", ", info.resourceTypes()) + ".");
-            r.putObject("help").put("text", info.remediation());
-            r.putObject("defaultConfiguration").put("level", level(info.severity()));
-            ObjectNode properties = r.putObject("properties");
-            properties.put("security-severity", securitySeverity(info.severity()));
-            properties.putArray("tags").add("security").add("cloudformation");
-            ArrayNode references = properties.putArray("references");
-            info.references().all().forEach(references::add);
+        StringWriter out = new StringWriter();
+        try {
+            write(result, toolVersion, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ArrayNode results = run.putArray("results");
-        ArrayNode notifications = JsonReport.mapper().createArrayNode();
-        for (TemplateReport template : result.templates()) {
-            if (template.error() != null) {
-                ObjectNode note = notifications.addObject();
-                note.put("level", "error");
-                note.putObject("message").put("text", template.error());
-                note.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
-                        .put("uri", uri(template.path()));
-            }
-            for (Finding f : template.findings()) {
-                ObjectNode r = results.addObject();
-                r.put("ruleId", f.ruleId());
-                if (index.containsKey(f.ruleId())) {
-                    r.put("ruleIndex", index.get(f.ruleId()));
-                }
-                r.put("level", level(f.severity()));
-                r.putObject("message").put("text", f.resource() + " (" + f.resourceType() + "): " + f.message());
-                ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
-                location.putObject("artifactLocation").put("uri", uri(template.path()));
-                ObjectNode region = location.putObject("region");
-                region.put("startLine", Math.max(1, f.line()));
-                region.put("startColumn", Math.max(1, f.column()));
-                r.putObject("properties").put("severity", f.severity().name())
-                        .put("security-severity", securitySeverity(f.severity()));
-                if (f.suppressed()) {
-                    ObjectNode suppression = r.putArray("suppressions").addObject();
-                    suppression.put("kind", "inSource");
-                    suppression.put("justification", f.suppression());
-                }
-            }
-        }
-        ObjectNode invocation = run.putArray("invocations").addObject();
-        invocation.put("executionSuccessful", result.errorCount() == 0);
-        if (!notifications.isEmpty()) {
-            invocation.set("toolExecutionNotifications", notifications);
-        }
-        return JsonReport.write(root);
+        return out.toString();
     }
 
-    /** Relative paths stay relative URIs (resolved against the checkout); separators are always '/'. */
-    private static String uri(String path) {
-        return path.replace('\\', '/').replace(" ", "%20");
+    /** Writes the report to {@code out} as it goes; {@code out} is flushed, not closed. */
+    public static void write(ScanResult result, String toolVersion, Writer out) throws IOException {
+        try (JsonGenerator json = JsonReport.generator(out)) {
+            json.writeStartObject();
+            json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.writeStringField("version", "2.1.0");
+            json.writeArrayFieldStart("runs");
+            json.writeStartObject();
+            json.writeObjectFieldStart("tool");
+            json.writeObjectFieldStart("driver");
+            json.writeStringField("name", "aws-secure-pipeline scan-template");
+            json.writeStringField("version", toolVersion);
+            Map<String, Integer> index = writeRules(json);
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayFieldStart("results");
+            for (TemplateReport template : result.templates()) {
+                for (Finding f : template.findings()) {
+                    writeResult(json, template, f, index);
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("invocations");
+            json.writeStartObject();
+            json.writeBooleanField("executionSuccessful", result.errorCount() == 0);
+            if (result.errorCount() > 0) {
+                json.writeArrayFieldStart("toolExecutionNotifications");
+                for (TemplateReport template : result.templates()) {
+                    if (template.error() != null) {
+                        json.writeStartObject();
+                        json.writeStringField("level", "error");
+                        json.writeObjectFieldStart("message");
+                        json.writeStringField("text", template.error());
+                        json.writeEndObject();
+                        json.writeArrayFieldStart("locations");
+                        json.writeStartObject();
+                        json.writeObjectFieldStart("physicalLocation");
+                        artifactLocation(json, template.path());
+                        json.writeEndObject();
+                        json.writeEndObject();
+                        json.writeEndArray();
+                        json.writeEndObject();
+                    }
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    private static Map<String, Integer> writeRules(JsonGenerator json) throws IOException {
+        Map<String, Integer> index = new HashMap<>();
+        json.writeArrayFieldStart("rules");
+        for (TemplateRule rule : RuleCatalogue.all()) {
+            RuleInfo info = rule.info();
+            index.put(info.id(), index.size());
+            json.writeStartObject();
+            json.writeStringField("id", info.id());
+            json.writeStringField("name", info.id().replace("-", ""));
+            text(json, "shortDescription", info.title());
+            text(json, "fullDescription", info.title() + ". Applies to " + String.join(", ", info.resourceTypes()) + ".");
+            text(json, "help", info.remediation());
+            json.writeObjectFieldStart("defaultConfiguration");
+            json.writeStringField("level", level(info.severity()));
+            json.writeEndObject();
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("security-severity", securitySeverity(info.severity()));
+            json.writeArrayFieldStart("tags");
+            json.writeString("security");
+            json.writeString("cloudformation");
+            json.writeEndArray();
+            json.writeArrayFieldStart("references");
+            for (String reference : info.references().all()) {
+                json.writeString(reference);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        return index;
+    }
+
+    private static void writeResult(JsonGenerator json, TemplateReport template, Finding f, Map<String, Integer> index)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", f.ruleId());
+        if (index.containsKey(f.ruleId())) {
+            json.writeNumberField("ruleIndex", index.get(f.ruleId()));
+        }
+        json.writeStringField("level", level(f.severity()));
+        text(json, "message", f.resource() + " (" + f.resourceType() + "): " + f.message());
+        json.writeArrayFieldStart("locations");
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        artifactLocation(json, template.path());
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", Math.max(1, f.line()));
+        json.writeNumberField("startColumn", Math.max(1, f.column()));
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("severity", f.severity().name());
+        json.writeStringField("security-severity", securitySeverity(f.severity()));
+        json.writeEndObject();
+        if (f.suppressed()) {
+            json.writeArrayFieldStart("suppressions");
+            json.writeStartObject();
+            json.writeStringField("kind", "inSource");
+            json.writeStringField("justification", f.suppression());
+            json.writeEndObject();
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void text(JsonGenerator json, String field, String text) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("text", text);
+        json.writeEndObject();
+    }
+
+    private static void artifactLocation(JsonGenerator json, String path) throws IOException {
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", uri(path));
+        json.writeEndObject();
+    }
+
+    /**
+     * A URI reference for a file path: relative paths stay relative (resolved against the checkout), absolute ones
+     * become {@code file:} URIs; separators are '/', and every byte of the UTF-8 form other than unreserved
+     * characters and '/' is percent-encoded (spaces, '#', '?', '%', ':', non-ASCII, control characters), so any
+     * file name gives a valid reference that decodes back to it.
+     */
+    static String uri(String path) {
+        String slashed = path.replace('\\', '/');
+        String prefix = "";
+        if (slashed.matches("[A-Za-z]:/.*")) {
+            prefix = "file:///" + slashed.substring(0, 2); // a Windows drive: the colon is part of the path here
+            slashed = slashed.substring(2);
+        } else if (slashed.startsWith("/")) {
+            prefix = "file://";
+        }
+        StringBuilder out = new StringBuilder(prefix);
+        for (byte b : slashed.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~' || c == '/') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 }

@@ -33,6 +33,15 @@ public final class ActionPattern {
 
     private ActionPattern() {}
 
+    /**
+     * True for {@code "*"} and for a whole service ({@code "rds:*"}, {@code "s3:*"}, {@code "*:*"}): an action
+     * pattern that grants every action there is, or every action of a service, including ones added later.
+     */
+    public static boolean isWildcard(String action) {
+        String trimmed = action.trim();
+        return trimmed.equals("*") || trimmed.matches("[A-Za-z0-9*-]+:\\*+");
+    }
+
     /** True when the policy action (which may itself contain wildcards) covers the given action. */
     public static boolean covers(String pattern, String action) {
         return wildcardMatch(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT));

@@ -16,10 +16,10 @@ public final class ApiGatewayMethodAuthorizationRule extends TemplateRule {
         TemplateNode type = resource.property("AuthorizationType");
         TemplateNode method = resource.property("HttpMethod");
         TemplateNode apiKey = resource.property("ApiKeyRequired");
-        if (method != null && "OPTIONS".equalsIgnoreCase(method.asText()) || apiKey != null && apiKey.isTrue()) {
+        if (method != null && method.is("OPTIONS") || apiKey != null && apiKey.isTrue()) {
             return;
         }
-        if (type == null || "NONE".equals(type.asText())) {
+        if (type == null || type.is("NONE")) {
             out.report(type, "The method can be called without any authorization");
         }
     }

@@ -22,8 +22,14 @@ public final class CloudFrontTlsVersionRule extends TemplateRule {
         TemplateNode minimum = certificate.get("MinimumProtocolVersion");
         if (minimum == null) {
             out.report(certificate, "MinimumProtocolVersion is not set, so TLS 1.0 is accepted");
-        } else if (minimum.isScalar() && !minimum.text().startsWith("TLSv1.2") && !minimum.text().startsWith("TLSv1.3")) {
-            out.report(minimum, "MinimumProtocolVersion " + minimum.text() + " accepts TLS older than 1.2");
+        } else if (minimum.isScalar()) {
+            Integer oldest = TlsPolicies.cloudFrontMinimum(minimum.text());
+            if (oldest == null) {
+                out.report(minimum, "MinimumProtocolVersion " + minimum.text() + " is not a version known to refuse TLS"
+                        + " older than 1.2");
+            } else if (oldest < TlsPolicies.TLS_1_2) {
+                out.report(minimum, "MinimumProtocolVersion " + minimum.text() + " accepts " + TlsPolicies.describe(oldest));
+            }
         }
     }
 }

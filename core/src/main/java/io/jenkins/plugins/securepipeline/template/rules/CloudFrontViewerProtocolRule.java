@@ -27,7 +27,7 @@ public final class CloudFrontViewerProtocolRule extends TemplateRule {
         }
         for (TemplateNode behavior : behaviors) {
             TemplateNode policy = behavior.get("ViewerProtocolPolicy");
-            if (policy != null && "allow-all".equals(policy.asText())) {
+            if (policy != null && policy.is("allow-all")) {
                 out.report(policy, "A cache behavior accepts plain HTTP from viewers");
             }
         }

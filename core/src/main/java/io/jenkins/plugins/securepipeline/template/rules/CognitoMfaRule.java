@@ -14,7 +14,7 @@ public final class CognitoMfaRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode mfa = resource.property("MfaConfiguration");
-        if (mfa == null || "OFF".equals(mfa.asText())) {
+        if (mfa == null || mfa.is("OFF")) {
             out.report(mfa, "Users can sign in with a password alone");
         }
     }

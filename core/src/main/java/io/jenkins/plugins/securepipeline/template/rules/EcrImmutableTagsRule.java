@@ -14,7 +14,7 @@ public final class EcrImmutableTagsRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode mutability = resource.property("ImageTagMutability");
-        if (mutability == null || "MUTABLE".equals(mutability.asText())) {
+        if (mutability == null || mutability.is("MUTABLE")) {
             out.report(mutability, "An image tag can be overwritten by a later push");
         }
     }

@@ -19,7 +19,10 @@ public final class EksPublicEndpointRule extends TemplateRule {
         }
         TemplateNode open = config.get("EndpointPublicAccess");
         TemplateNode cidrs = config.get("PublicAccessCidrs");
-        boolean restricted = cidrs != null && cidrs.asList().stream().noneMatch(c -> "0.0.0.0/0".equals(c.asText()));
+        boolean restricted = cidrs != null && cidrs.asList().stream().noneMatch(c -> {
+            CidrBlock block = CidrBlock.parse(c.asText());
+            return block != null && block.everyAddress();
+        });
         if ((open == null || open.isTrue()) && !restricted) {
             out.report(open == null ? config : open, "The Kubernetes API endpoint is public to the whole internet");
         }

@@ -14,10 +14,17 @@ public final class IamActionStarRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         for (PolicyStatement statement : IdentityPolicies.statements(resource)) {
-            if (statement.allow() && statement.anyAction("*")) {
+            if (!statement.allow()) {
+                continue;
+            }
+            if (statement.anyAction("*")) {
                 out.report(statement.action(), statement.anyResourceIsStar()
                         ? "Allow Action \"*\" on Resource \"*\" is full administrator access"
                         : "Allow Action \"*\" grants every action of every service");
+            } else {
+                statement.actions().stream().filter(ActionPattern::isWildcard).findFirst().ifPresent(action ->
+                        out.report(statement.action(), "Allow Action \"" + action + "\" grants every action of the "
+                                + action.substring(0, action.indexOf(':')) + " service, including future ones"));
             }
         }
     }

@@ -3,7 +3,11 @@ package io.jenkins.plugins.securepipeline.template.rules;
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
-/** iam:PassRole on every role lets the holder hand any role (an admin one too) to a service. Deny is ignored. */
+/**
+ * iam:PassRole on every role lets the holder hand any role (an admin one too) to a service. Any action pattern
+ * that covers it counts ({@code iam:Pass*}, {@code iam:*}, and {@code *}, which the peers report here too). Deny is
+ * ignored.
+ */
 public final class IamPassRoleStarRule extends TemplateRule {
     public IamPassRoleStarRule() {
         super("ASP-IAM-003", Severity.HIGH, "IAM policy allows passing any role",
@@ -14,7 +18,7 @@ public final class IamPassRoleStarRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         for (PolicyStatement statement : IdentityPolicies.statements(resource)) {
-            if (statement.allow() && statement.anyResourceIsStar() && !statement.anyAction("*")
+            if (statement.allow() && statement.anyResourceIsStar()
                     && statement.actions().stream().anyMatch(a -> ActionPattern.covers(a, "iam:PassRole"))) {
                 out.report(statement.action(), "iam:PassRole is allowed on Resource \"*\"");
             }

@@ -15,12 +15,12 @@ public final class InstanceMetadataV1Rule extends TemplateRule {
         TemplateNode options = resource.property("LaunchTemplateData", "MetadataOptions");
         TemplateNode tokens = options == null ? null : options.get("HttpTokens");
         TemplateNode endpoint = options == null ? null : options.get("HttpEndpoint");
-        if (endpoint != null && "disabled".equals(endpoint.asText())) {
+        if (endpoint != null && endpoint.is("disabled")) {
             return;
         }
         if (tokens == null) {
             out.report(options, "HttpTokens is not set to required, so IMDSv1 requests are answered");
-        } else if (tokens.isScalar() && !tokens.text().equals("required")) {
+        } else if (tokens.isScalar() && !tokens.is("required")) {
             out.report(tokens, "HttpTokens is " + tokens.text() + ", so IMDSv1 requests are answered");
         }
     }

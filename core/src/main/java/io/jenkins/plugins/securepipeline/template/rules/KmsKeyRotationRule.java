@@ -16,10 +16,7 @@ public final class KmsKeyRotationRule extends PropertyRule {
 
     @Override
     protected boolean concerns(Resource resource) {
-        return resource.property("KeySpec") == null || "SYMMETRIC_DEFAULT".equals(text(resource.property("KeySpec")));
+        return resource.property("KeySpec") == null || resource.property("KeySpec").is("SYMMETRIC_DEFAULT");
     }
 
-    private static String text(TemplateNode node) {
-        return node == null ? null : node.asText();
-    }
 }

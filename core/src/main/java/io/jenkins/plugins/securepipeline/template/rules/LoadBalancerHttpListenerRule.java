@@ -14,12 +14,12 @@ public final class LoadBalancerHttpListenerRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode protocol = resource.property("Protocol");
-        if (protocol == null || !"HTTP".equals(protocol.asText())) {
+        if (protocol == null || !protocol.is("HTTP")) {
             return;
         }
         TemplateNode actions = resource.property("DefaultActions");
         boolean onlyRedirects = actions != null && !actions.asList().isEmpty() && actions.asList().stream()
-                .allMatch(a -> a.get("Type") != null && "redirect".equals(a.get("Type").asText()));
+                .allMatch(a -> a.get("Type") != null && a.get("Type").is("redirect"));
         if (!onlyRedirects) {
             out.report(protocol, "The listener forwards traffic over plain HTTP");
         }

@@ -14,11 +14,11 @@ public final class NetworkAclAllPortsRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode action = resource.property("RuleAction");
-        if (action == null || !"allow".equalsIgnoreCase(action.asText())) {
+        if (action == null || !action.is("allow")) {
             return;
         }
         TemplateNode protocol = resource.property("Protocol");
-        if (protocol != null && "-1".equals(protocol.asText())) {
+        if (protocol != null && protocol.is("-1", "all")) {
             out.report(protocol, "The entry allows every protocol and port");
             return;
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.securepipeline.template.rules;
 
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
+import io.jenkins.plugins.securepipeline.template.TemplateReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,15 @@ public record PolicyStatement(TemplateNode node, boolean allow, TemplateNode act
         TemplateNode resource, TemplateNode notResource, TemplateNode principal, TemplateNode notPrincipal,
         TemplateNode condition) {
 
-    /** The statements of a policy document; a document that is not a map (unknown, a JSON string) has none we can read. */
+    /**
+     * The statements of a policy document. A document given as a JSON string (CloudFormation accepts that for IAM
+     * policies, often in a YAML block scalar) is parsed; an unknown document has no statements we can read.
+     */
     public static List<PolicyStatement> of(TemplateNode document) {
         List<PolicyStatement> statements = new ArrayList<>();
+        if (document != null && document.isScalar()) {
+            document = TemplateReader.embeddedJson(document);
+        }
         if (document == null || !document.isMap() || document.get("Statement") == null) {
             return statements;
         }

@@ -16,7 +16,7 @@ public final class RdsStorageEncryptionRule extends PropertyRule {
 
     @Override
     protected boolean concerns(Resource resource) {
-        return resource.property("DBClusterIdentifier") == null;
+        return !RdsInstances.clusterMember(resource);
     }
 
     private static String text(TemplateNode node) {

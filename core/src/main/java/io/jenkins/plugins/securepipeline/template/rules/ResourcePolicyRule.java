@@ -34,8 +34,7 @@ public abstract class ResourcePolicyRule extends TemplateRule {
             }
             if (what == Check.PRINCIPAL_EVERYONE && statement.principalIsEveryone() && statement.condition() == null) {
                 out.report(statement.principal(), message);
-            } else if (what == Check.ACTION_STAR && (statement.anyAction("*") || statement.actions().stream()
-                    .anyMatch(a -> a.endsWith(":*")))) {
+            } else if (what == Check.ACTION_STAR && statement.actions().stream().anyMatch(ActionPattern::isWildcard)) {
                 out.report(statement.action(), message);
             }
         }

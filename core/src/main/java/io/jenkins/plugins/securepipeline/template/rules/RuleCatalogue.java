@@ -77,7 +77,8 @@ public final class RuleCatalogue {
             new ElastiCacheAuthenticationRule(),
             new IamCredentialsExposureRule(),
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
-            new IamWriteOnEverythingRule())
+            new IamWriteOnEverythingRule(),
+            new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}

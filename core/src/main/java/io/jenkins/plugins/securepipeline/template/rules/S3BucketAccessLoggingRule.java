@@ -16,10 +16,7 @@ public final class S3BucketAccessLoggingRule extends PropertyRule {
 
     @Override
     protected boolean concerns(Resource resource) {
-        return !"LogDeliveryWrite".equals(text(resource.property("AccessControl")));
+        return !(resource.property("AccessControl") != null && resource.property("AccessControl").is("LogDeliveryWrite"));
     }
 
-    private static String text(TemplateNode node) {
-        return node == null ? null : node.asText();
-    }
 }

@@ -16,7 +16,7 @@ abstract class S3BucketAclRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode value = resource.property("AccessControl");
-        if (value != null && acl.equals(value.asText())) {
+        if (value != null && value.is(acl)) {
             out.report(value, "The bucket ACL " + acl + " opens the bucket to anyone on the internet");
         }
     }

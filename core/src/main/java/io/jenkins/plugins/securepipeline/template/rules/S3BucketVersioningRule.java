@@ -15,7 +15,7 @@ public final class S3BucketVersioningRule extends TemplateRule {
         TemplateNode status = resource.property("VersioningConfiguration", "Status");
         if (status == null) {
             out.report(resource.property("VersioningConfiguration"), "Overwritten or deleted objects cannot be recovered (versioning is off)");
-        } else if (status.isScalar() && !status.text().equals("Enabled")) {
+        } else if (status.isScalar() && !status.is("Enabled")) {
             out.report(status, "Versioning is " + status.text() + ", so overwritten or deleted objects cannot be recovered");
         }
     }

@@ -13,7 +13,8 @@ public final class SecurityGroupAllProtocolsRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         for (SecurityGroupRule rule : SecurityGroupRule.of(resource)) {
-            if (rule.allProtocols()) {
+            // Egress to loopback only is how a group is made to allow nothing outbound; it is not open traffic.
+            if (rule.allProtocols() && !(!rule.ingress() && rule.loopbackOnly())) {
                 out.report(rule.protocol(), (rule.ingress() ? "An ingress" : "An egress") + " rule uses IpProtocol -1 (all traffic)");
             }
         }

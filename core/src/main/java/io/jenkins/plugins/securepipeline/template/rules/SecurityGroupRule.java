@@ -50,18 +50,36 @@ public record SecurityGroupRule(TemplateNode node, boolean ingress, TemplateNode
                 node.get("FromPort"), node.get("ToPort"), node.get("Description"));
     }
 
-    /** 0.0.0.0/0 or ::/0: the whole internet. */
+    /** A block covering every address (0.0.0.0/0, ::/0 in any spelling): the whole internet. */
     public boolean openToWorld() {
-        return cidrIp != null && "0.0.0.0/0".equals(cidrIp.asText()) || cidrIpv6 != null && "::/0".equals(cidrIpv6.asText());
+        return worldCidr() != null;
     }
 
+    /** The CidrIp or CidrIpv6 that covers every address, or null. */
     public TemplateNode worldCidr() {
-        return cidrIp != null && "0.0.0.0/0".equals(cidrIp.asText()) ? cidrIp : cidrIpv6;
+        for (TemplateNode cidr : new TemplateNode[] {cidrIp, cidrIpv6}) {
+            CidrBlock block = cidr == null ? null : CidrBlock.parse(cidr.asText());
+            if (block != null && block.everyAddress()) {
+                return cidr;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Only loopback addresses (127.0.0.1/32, ::1/128): such a rule lets nothing leave the host. It is the usual way to
+     * replace the default "allow all outbound" rule with one that allows nothing.
+     */
+    public boolean loopbackOnly() {
+        CidrBlock v4 = cidrIp == null ? null : CidrBlock.parse(cidrIp.asText());
+        CidrBlock v6 = cidrIpv6 == null ? null : CidrBlock.parse(cidrIpv6.asText());
+        boolean any = v4 != null || v6 != null;
+        return any && (cidrIp == null || v4 != null && v4.loopback()) && (cidrIpv6 == null || v6 != null && v6.loopback());
     }
 
     /** Protocol -1 (or "all"): every protocol and port. */
     public boolean allProtocols() {
-        return protocol != null && ("-1".equals(protocol.asText()) || "all".equalsIgnoreCase(protocol.asText()));
+        return protocol != null && protocol.is("-1", "all");
     }
 
     /** True when the rule certainly includes the TCP port; unknown ports are not assumed to include it. */
@@ -69,8 +87,7 @@ public record SecurityGroupRule(TemplateNode node, boolean ingress, TemplateNode
         if (allProtocols()) {
             return true;
         }
-        String proto = protocol == null ? null : protocol.asText();
-        if (proto == null || !(proto.equalsIgnoreCase("tcp") || proto.equals("6"))) {
+        if (protocol == null || !protocol.is("tcp", "6")) {
             return false;
         }
         Integer from = number(fromPort);

@@ -6,12 +6,13 @@ import io.jenkins.plugins.securepipeline.template.TemplateNode;
 import java.util.regex.Pattern;
 
 /**
- * Credentials pasted into user data are readable by anyone who can describe the instance. Looks at every literal
+ * Credentials pasted (access key IDs, {@code AWS_SECRET_ACCESS_KEY=...} in any case, password/secret/token
+ * assignments) into user data are readable by anyone who can describe the instance. Looks at every literal
  * piece of the user data as written (before Base64 and Sub), so partial resolution cannot hide them.
  */
 public final class UserDataSecretsRule extends TemplateRule {
     private static final Pattern SECRET = Pattern.compile(
-            "(AKIA[0-9A-Z]{16})|(aws_secret_access_key\\s*[=:]\\s*\\S{20,})"
+            "(AKIA[0-9A-Z]{16})|((?i)aws_secret_access_key\\s*[=:]\\s*['\"]?[A-Za-z0-9/+]{20,})"
                     + "|((?i)(password|passwd|secret|token)\\s*[=:]\\s*['\"]?[^\\s'\"$]{6,})");
 
     public UserDataSecretsRule() {

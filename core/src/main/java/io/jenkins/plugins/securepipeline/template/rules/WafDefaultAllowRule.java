@@ -14,7 +14,7 @@ public final class WafDefaultAllowRule extends TemplateRule {
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
         TemplateNode type = resource.property("DefaultAction", "Type");
-        if (type != null && "ALLOW".equals(type.asText())) {
+        if (type != null && type.is("ALLOW")) {
             out.report(type, "Requests no rule matches are allowed");
         }
     }

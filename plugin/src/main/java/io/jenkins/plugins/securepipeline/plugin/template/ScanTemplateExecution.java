@@ -101,8 +101,9 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                         + " ignored: " + String.join("; ", tightening.ignored()));
             }
             ScanPolicy policy = tightening.policy();
-            ScanResult local = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(List.of(templates), policy.threshold());
-            ScanResult result = relativeTo(local, templates, selected.links());
+            ScanResult local = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy)
+                    .scan(List.of(templates), policy.threshold(), step.isAllowEmpty());
+            ScanResult result = relativeTo(local, templates, selected.links(), "files '" + step.getFiles() + "'");
 
             String version = ProductInfo.current().version();
             if (step.getSarifFile() != null) {
@@ -293,7 +294,8 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     }
 
     /** Reports name files as they are in the workspace, not as they were in the controller's scratch directory. */
-    private static ScanResult relativeTo(ScanResult result, Path root, List<String> links) {
+    /** Paths relative to the copy's root; the root itself (named when nothing was scanned) is {@code rootName}. */
+    private static ScanResult relativeTo(ScanResult result, Path root, List<String> links, String rootName) {
         List<TemplateReport> reports = new ArrayList<>();
         for (String link : links) {
             reports.add(TemplateReport.failed(link, link + ": symbolic link, not followed; list the file or folder it"
@@ -301,8 +303,10 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         }
         String prefix = root.toString() + root.getFileSystem().getSeparator();
         for (TemplateReport report : result.templates()) {
-            String path = report.path().startsWith(prefix) ? report.path().substring(prefix.length()) : report.path();
-            String error = report.error() == null ? null : report.error().replace(prefix, "");
+            String path = report.path().equals(root.toString()) ? rootName
+                    : report.path().startsWith(prefix) ? report.path().substring(prefix.length()) : report.path();
+            String error = report.error() == null ? null
+                    : report.error().replace(prefix, "").replace(root.toString(), rootName);
             reports.add(new TemplateReport(path.replace('\\', '/'), error, report.findings()));
         }
         return new ScanResult(reports, result.skipped(), result.threshold());

@@ -33,6 +33,7 @@ public class ScanTemplateStep extends Step {
     private String sarifFile = "scan-template.sarif";
     private String jsonFile = "scan-template.json";
     private boolean unstable;
+    private boolean allowEmpty;
 
     @DataBoundConstructor
     public ScanTemplateStep(String files) {
@@ -109,6 +110,19 @@ public class ScanTemplateStep extends Step {
     @DataBoundSetter
     public void setUnstable(boolean unstable) {
         this.unstable = unstable;
+    }
+
+    public boolean isAllowEmpty() {
+        return allowEmpty;
+    }
+
+    /**
+     * Pass when the files select no template. By default that fails the step ("nothing scanned"): a scan that looked
+     * at nothing must not look like a pass.
+     */
+    @DataBoundSetter
+    public void setAllowEmpty(boolean allowEmpty) {
+        this.allowEmpty = allowEmpty;
     }
 
     /** Arguments are checked here rather than in the setters, so a mistake is one clear line, not a stack trace. */

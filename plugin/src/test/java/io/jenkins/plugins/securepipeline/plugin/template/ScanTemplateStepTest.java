@@ -67,6 +67,17 @@ class ScanTemplateStepTest {
     }
 
     @Test
+    void aSelectionWithoutTemplatesFailsUnlessAllowed(JenkinsRule r) throws Exception {
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'infra/notes.yaml', text: 'just: notes'\nscanTemplate files: 'infra/**'");
+        r.assertLogContains("files 'infra/**': nothing scanned", b);
+        WorkflowRun allowed = run(r, Result.SUCCESS, "built-in",
+                "writeFile file: 'infra/notes.yaml', text: 'just: notes'\n"
+                + "def summary = scanTemplate files: 'infra/**', allowEmpty: true\necho \"templates=${summary.templates}\"");
+        r.assertLogContains("templates=0", allowed);
+    }
+
+    @Test
     void unstableInsteadOfFailure(JenkinsRule r) throws Exception {
         WorkflowRun b = run(r, Result.UNSTABLE, "built-in",
                 "writeFile file: 'site.yaml', text: \"" + PUBLIC_BUCKET + "\"\nscanTemplate files: '*.yaml', unstable: true\necho 'went on'");
