@@ -112,8 +112,10 @@ final class GuardLexer {
                 if (isIdentifierPart(d)) {
                     pos++;
                 } else if (text.startsWith("::", pos) && pos + 2 < text.length()
-                        && (isIdentifierPart(text.charAt(pos + 2)) || text.charAt(pos + 2) == '*')) {
+                        && isIdentifierPart(text.charAt(pos + 2))) {
                     pos += 2; // a resource type name such as AWS::S3::Bucket
+                } else if (text.startsWith("::*", pos)) {
+                    pos += 3; // a wildcard type name, refused by the parser with its name
                 } else {
                     break;
                 }
