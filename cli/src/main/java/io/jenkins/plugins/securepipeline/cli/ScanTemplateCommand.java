@@ -9,6 +9,10 @@ import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateParseException;
 import io.jenkins.plugins.securepipeline.template.TemplateScanner;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleException;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
+import io.jenkins.plugins.securepipeline.template.guard.GuardScan;
 import io.jenkins.plugins.securepipeline.template.report.ReportFormat;
 import io.jenkins.plugins.securepipeline.template.report.TextReport;
 import java.io.IOException;
@@ -16,7 +20,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +59,14 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             description = "Policy file: threshold, disabledRules, severityOverrides.")
     private Path policyFile;
 
+    @Option(names = "--rules", paramLabel = "FILE|DIR",
+            description = "CloudFormation Guard rule file, or directory of *.guard / *.ruleset files (repeatable).")
+    private List<Path> guardRules = new ArrayList<>();
+
+    @Option(names = "--guard-severity", paramLabel = "low|medium|high|critical", defaultValue = "high",
+            description = "Severity of a failed Guard rule's findings (default: ${DEFAULT-VALUE}).")
+    private String guardSeverity;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories (recursive).")
     private List<Path> paths;
 
@@ -80,6 +94,21 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         Severity threshold = threshold(policy);
+        Severity severityOfGuardFindings;
+        try {
+            severityOfGuardFindings = Severity.parse(guardSeverity);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--guard-severity: " + e.getMessage());
+        }
+        GuardRules rules = GuardRules.NONE;
+        if (!guardRules.isEmpty()) {
+            try {
+                rules = GuardRules.load(guardRules);
+            } catch (GuardRuleException | IOException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         ScanResult result;
         try {
             result = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(paths, threshold);
@@ -87,7 +116,13 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        String report = reportFormat.render(result, ProductInfo.current().version());
+        Map<String, List<GuardRuleResult>> guardStatuses = Map.of();
+        if (!rules.isEmpty()) {
+            GuardScan.Outcome outcome = new GuardScan(rules, severityOfGuardFindings, ReaderLimits.DEFAULT).apply(result);
+            result = outcome.result();
+            guardStatuses = outcome.statuses();
+        }
+        String report = reportFormat.render(result, ProductInfo.current().version(), guardStatuses);
         if (output != null) {
             try {
                 Path parent = output.toAbsolutePath().getParent();

@@ -8,6 +8,7 @@ import io.jenkins.plugins.securepipeline.template.Finding;
 import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateReport;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,6 +34,14 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String render(ScanResult result) {
+        return render(result, Map.of());
+    }
+
+    /**
+     * With Guard rules: each template also lists every Guard rule's status there
+     * ({@code "guard":[{"rule":"file.guard/name","status":"PASS|FAIL|SKIP"}]}), as cfn-guard reports them.
+     */
+    public static String render(ScanResult result, Map<String, List<GuardRuleResult>> guardStatuses) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.setPrettyPrinter(new DefaultPrettyPrinter());
@@ -47,6 +56,17 @@ public final class JsonReport {
                     writeFinding(json, f, result.blocks(f));
                 }
                 json.writeEndArray();
+                List<GuardRuleResult> guard = guardStatuses.get(template.path());
+                if (guard != null) {
+                    json.writeArrayFieldStart("guard");
+                    for (GuardRuleResult rule : guard) {
+                        json.writeStartObject();
+                        json.writeStringField("rule", rule.id());
+                        json.writeStringField("status", rule.status().name());
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
