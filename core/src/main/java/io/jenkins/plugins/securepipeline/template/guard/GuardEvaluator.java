@@ -325,6 +325,9 @@ final class GuardEvaluator {
         boolean anyPass = false;
         boolean anyFail = false;
         boolean emptyOnSelection = operator == Operator.EMPTY && selectsValues(comparison.left());
+        if (comparesItems(operator, comparison.right())) {
+            results = items(results);
+        }
         for (Result result : results) {
             String problem = emptyOnSelection ? selectionEmpty(result, comparison.negated())
                     : check(result, operator, comparison.negated(), right, rightIsQuery);
@@ -344,6 +347,29 @@ final class GuardEvaluator {
             out.addAll(found);
         }
         return pass ? GuardStatus.PASS : GuardStatus.FAIL;
+    }
+
+    /**
+     * A list compared with a single value (==, !=, <, ...) is compared item by item, each item a value of its own,
+     * so that {@code some} holds when one item does, as in cfn-guard.
+     */
+    private static boolean comparesItems(Operator operator, Expression right) {
+        return !operator.unary() && operator != Operator.IN && right instanceof Literal literal
+                && !literal.value().isList();
+    }
+
+    private static List<Result> items(List<Result> results) {
+        List<Result> out = new ArrayList<>();
+        for (Result result : results) {
+            if (result.isResolved() && result.value().isList() && !result.value().items().isEmpty()) {
+                for (GuardValue item : result.value().items()) {
+                    out.add(Result.resolved(item));
+                }
+            } else {
+                out.add(result);
+            }
+        }
+        return out;
     }
 
     /**

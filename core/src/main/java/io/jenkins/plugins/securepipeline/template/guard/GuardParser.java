@@ -306,11 +306,23 @@ public final class GuardParser {
         if (t.type() == Type.VAR || t.isWord("this")) {
             return query();
         }
+        if (t.type() == Type.IDENT && !t.text().contains("::") && !isKeyword(t)) {
+            return query(); // a query from the same context, such as 'FromPort <= ToPort'
+        }
         if (t.type() == Type.IDENT && FUNCTIONS.contains(t.text()) && peek(1).is("(")) {
             return query();
         }
         throw unexpected(t, "a value (string, number, regular expression, list, map, range, true/false/null) or a"
                 + " variable after " + operator.spelling);
+    }
+
+    private static boolean isKeyword(Token t) {
+        for (String word : new String[] {"or", "not", "some", "when", "rule", "let", "in", "keys"}) {
+            if (t.isWord(word)) {
+                return true;
+            }
+        }
+        return UNARY.containsKey(t.text().toLowerCase(Locale.ROOT));
     }
 
     private boolean startsLiteral(Token t) {

@@ -25,7 +25,7 @@ class GuardParserTest {
         "rule a {\\n  Resources[%k] exists\\n}|org.guard:2:13: a variable as an index or key ('[%k]') is not supported",
         "rule a {\\n  Resources.A == 'x'\\n|org.guard:3:1: expected '}', found end of file",
         "rule a {\\n  Resources.A ~ 'x'\\n}|org.guard:2:15: unexpected character '~'",
-        "rule a {\\n  Resources.A\\n  == Unquoted\\n}|org.guard:3:6: expected a value",
+        "rule a {\\n  Resources.A\\n  == or\\n}|org.guard:3:6: expected a value",
         "rule a {\\n  Resources.A == /[a-/\\n}|org.guard:2:18: invalid regular expression /[a-/",
         "rule a { Resources.A exists << unclosed\\n}|org.guard:1:29: custom message '<<' is not closed with '>>'",
         "rule a { A exists }\\nrule a { B exists }|org.guard:2:1: rule 'a' is defined twice",
