@@ -700,6 +700,14 @@ final class GuardEvaluator {
             GuardValue value = input.value();
             if (step instanceof KeyStep key) {
                 GuardValue child = value.entries().get(key.key());
+                if (child == null && value.isMap()) {
+                    for (String spelling : KeySpellings.of(key.key())) {
+                        child = value.entries().get(spelling);
+                        if (child != null) {
+                            break;
+                        }
+                    }
+                }
                 if (child != null) {
                     out.add(Result.resolved(child));
                 } else {
