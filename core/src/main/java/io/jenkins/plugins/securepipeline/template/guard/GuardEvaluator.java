@@ -544,6 +544,10 @@ final class GuardEvaluator {
         if (left.kind() != right.kind()) {
             return null;
         }
+        if (left.isMap() && (operator == Operator.EQ || operator == Operator.NE)) {
+            Boolean equal = mapsEqual(left, right);
+            return equal == null ? null : equal == (operator == Operator.EQ);
+        }
         if (operator == Operator.EQ || operator == Operator.NE) {
             return left.sameAs(right) == (operator == Operator.EQ);
         }
@@ -557,6 +561,34 @@ final class GuardEvaluator {
             case GT: return order > 0;
             default: return order >= 0;
         }
+    }
+
+    /**
+     * Maps with other keys differ; with the same keys, a value of another type under one key makes the two maps
+     * incomparable (null), which fails the check whichever operator it uses, as in cfn-guard.
+     */
+    private static Boolean mapsEqual(GuardValue left, GuardValue right) {
+        if (!left.entries().keySet().equals(right.entries().keySet())) {
+            return false;
+        }
+        boolean equal = true;
+        for (Map.Entry<String, GuardValue> entry : left.entries().entrySet()) {
+            GuardValue other = right.entries().get(entry.getKey());
+            GuardValue value = entry.getValue();
+            if (value.kind() != other.kind()) {
+                return null;
+            }
+            if (value.isMap()) {
+                Boolean nested = mapsEqual(value, other);
+                if (nested == null) {
+                    return null;
+                }
+                equal &= nested;
+            } else {
+                equal &= value.sameAs(other);
+            }
+        }
+        return equal;
     }
 
     private static Integer order(GuardValue left, GuardValue right) {
