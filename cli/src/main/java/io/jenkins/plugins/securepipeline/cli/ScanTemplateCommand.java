@@ -9,6 +9,10 @@ import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateParseException;
 import io.jenkins.plugins.securepipeline.template.TemplateScanner;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleException;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
+import io.jenkins.plugins.securepipeline.template.guard.GuardScan;
 import io.jenkins.plugins.securepipeline.template.report.ReportFormat;
 import io.jenkins.plugins.securepipeline.template.report.TextReport;
 import java.io.IOException;
@@ -17,7 +21,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +65,14 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             description = "Pass when a PATH holds no template (by default that is an error, exit 3: nothing scanned).")
     private boolean allowEmpty;
 
+    @Option(names = "--rules", paramLabel = "FILE|DIR",
+            description = "CloudFormation Guard rule file, or directory of *.guard / *.ruleset files (repeatable).")
+    private List<Path> guardRules = new ArrayList<>();
+
+    @Option(names = "--guard-severity", paramLabel = "low|medium|high|critical", defaultValue = "high",
+            description = "Severity of a failed Guard rule's findings (default: ${DEFAULT-VALUE}).")
+    private String guardSeverity;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories (recursive).")
     private List<Path> paths;
 
@@ -86,8 +100,23 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         Severity threshold = threshold(policy);
+        Severity severityOfGuardFindings;
         try {
-            return scanAndReport(reportFormat, parameters, policy, threshold, out, err);
+            severityOfGuardFindings = Severity.parse(guardSeverity);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--guard-severity: " + e.getMessage());
+        }
+        GuardRules rules = GuardRules.NONE;
+        if (!guardRules.isEmpty()) {
+            try {
+                rules = GuardRules.load(guardRules);
+            } catch (GuardRuleException | IOException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        try {
+            return scanAndReport(reportFormat, parameters, policy, threshold, rules, severityOfGuardFindings, out, err);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // The references to the half-built result are gone by now, so there is memory to say what happened.
             // Not exit 1: that means "blocked", and a scan that could not finish blocked nothing, it read nothing.
@@ -100,13 +129,19 @@ public final class ScanTemplateCommand implements Callable<Integer> {
     }
 
     private int scanAndReport(ReportFormat reportFormat, ParameterValues parameters, ScanPolicy policy,
-            Severity threshold, PrintWriter out, PrintWriter err) {
+            Severity threshold, GuardRules rules, Severity severityOfGuardFindings, PrintWriter out, PrintWriter err) {
         ScanResult result;
         try {
             result = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(paths, threshold, allowEmpty);
         } catch (IOException e) {
             err.println("error: " + TextReport.printable(e.getMessage()));
             return ExitCodes.INVALID_INPUT;
+        }
+        Map<String, List<GuardRuleResult>> guardStatuses = Map.of();
+        if (!rules.isEmpty()) {
+            GuardScan.Outcome outcome = new GuardScan(rules, severityOfGuardFindings, ReaderLimits.DEFAULT).apply(result);
+            result = outcome.result();
+            guardStatuses = outcome.statuses();
         }
         String version = ProductInfo.current().version();
         if (output != null) {
@@ -117,7 +152,7 @@ public final class ScanTemplateCommand implements Callable<Integer> {
                 }
                 // Written as the report is produced: a scan of thousands of templates never holds the report text.
                 try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                    reportFormat.write(result, version, file);
+                    reportFormat.write(result, version, guardStatuses, file);
                 }
             } catch (IOException e) {
                 err.println("error: cannot write " + TextReport.printable(output.toString()) + ": "
@@ -127,7 +162,7 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             out.println(TextReport.summary(result));
         } else {
             try {
-                reportFormat.write(result, version, out);
+                reportFormat.write(result, version, guardStatuses, out);
             } catch (IOException e) {
                 err.println("error: cannot write the report: " + e.getMessage());
                 return ExitCodes.USAGE;

@@ -28,6 +28,7 @@ public final class SecurePipelineCommand implements Runnable {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("assume-role", AssumeRoleCommand.class);
         commands.put("scan-template", ScanTemplateCommand.class);
+        commands.put("guard-test", GuardTestCommand.class);
         commands.put("hash", HashCommand.class);
         commands.put("verify-hash", VerifyHashCommand.class);
         commands.put("gate-window", GateWindowCommand.class);
@@ -39,7 +40,7 @@ public final class SecurePipelineCommand implements Runnable {
 
     /**
      * Builds only the subcommand that is run, when the first argument names one: a one-shot CLI run should not
-     * pay for the option models of all eight commands. Help, version and errors get the full command line.
+     * pay for the option models of all nine commands. Help, version and errors get the full command line.
      */
     public static void main(String[] args) {
         System.exit(forArguments(args).execute(args));

@@ -46,14 +46,14 @@ class SecurePipelineCommandTest {
     void helpListsEverySubcommand() {
         assertThat(run("--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("assume-role", "scan-template", "hash", "verify-hash", "gate-window",
-                "push-image", "verify-image", "copy-image");
+                "push-image", "verify-image", "copy-image", "guard-test");
     }
 
     @Test
     void aRunBuildsOnlyTheSubcommandItNames() {
         assertThat(SecurePipelineCommand.forArguments(new String[] {"scan-template", "--help"}).getSubcommands())
                 .containsOnlyKeys("scan-template");
-        assertThat(SecurePipelineCommand.forArguments(new String[] {"--help"}).getSubcommands()).hasSize(8);
-        assertThat(SecurePipelineCommand.forArguments(new String[] {"no-such-command"}).getSubcommands()).hasSize(8);
+        assertThat(SecurePipelineCommand.forArguments(new String[] {"--help"}).getSubcommands()).hasSize(9);
+        assertThat(SecurePipelineCommand.forArguments(new String[] {"no-such-command"}).getSubcommands()).hasSize(9);
     }
 }

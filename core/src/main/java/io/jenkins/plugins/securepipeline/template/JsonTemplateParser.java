@@ -17,12 +17,18 @@ final class JsonTemplateParser {
     private final String source;
     private final ReaderLimits limits;
     private final JsonFactory factory;
+    private final boolean keepNulls;
     private final Map<String, String> texts = new java.util.HashMap<>();
 
     JsonTemplateParser(String source, ReaderLimits limits, JsonFactory factory) {
+        this(source, limits, factory, false);
+    }
+
+    JsonTemplateParser(String source, ReaderLimits limits, JsonFactory factory, boolean keepNulls) {
         this.source = source;
         this.limits = limits;
         this.factory = factory;
+        this.keepNulls = keepNulls;
     }
 
     /** One factory per reader: factories are thread-safe and costly to build, parsers are cheap. */
@@ -79,7 +85,9 @@ final class JsonTemplateParser {
                     }
                     keyLines.put(key, keyAt.getLineNr());
                 }
-                entries.values().removeIf(TemplateNode::isNull); // null means absent, as in the YAML parser
+                if (!keepNulls) {
+                    entries.values().removeIf(TemplateNode::isNull); // null means absent, as in the YAML parser
+                }
                 return TemplateNode.map(entries, line, column);
             }
             case START_ARRAY: {

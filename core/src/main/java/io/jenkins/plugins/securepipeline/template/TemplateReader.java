@@ -19,10 +19,24 @@ import java.nio.file.Path;
 public final class TemplateReader {
     private final ReaderLimits limits;
     private final com.fasterxml.jackson.core.JsonFactory jsonFactory;
+    private final boolean keepNulls;
 
     public TemplateReader(ReaderLimits limits) {
+        this(limits, false);
+    }
+
+    private TemplateReader(ReaderLimits limits, boolean keepNulls) {
         this.limits = limits;
         this.jsonFactory = JsonTemplateParser.factory(limits);
+        this.keepNulls = keepNulls;
+    }
+
+    /**
+     * A reader that keeps keys whose value is null ({@code Key:} with nothing after it). Our rules read such a key as
+     * absent; CloudFormation Guard sees a key holding null ({@code IS_NULL}, {@code EXISTS}), as cfn-guard does.
+     */
+    public static TemplateReader keepingNulls(ReaderLimits limits) {
+        return new TemplateReader(limits, true);
     }
 
     public TemplateReader() {
@@ -72,21 +86,21 @@ public final class TemplateReader {
 
     private TemplateNode parse(String source, String text, boolean jsonByName) throws TemplateParseException {
         if (jsonByName) {
-            return new JsonTemplateParser(source, limits, jsonFactory).parse(text);
+            return new JsonTemplateParser(source, limits, jsonFactory, keepNulls).parse(text);
         }
         if (startsLikeJson(text)) {
             // A .yaml/.template file starting with '{' is usually JSON, but may be a YAML flow map.
             try {
-                return new JsonTemplateParser(source, limits, jsonFactory).parse(text);
+                return new JsonTemplateParser(source, limits, jsonFactory, keepNulls).parse(text);
             } catch (TemplateParseException jsonError) {
                 try {
-                    return new YamlTemplateParser(source, limits).parse(text);
+                    return new YamlTemplateParser(source, limits, keepNulls).parse(text);
                 } catch (TemplateParseException yamlError) {
                     throw jsonError;
                 }
             }
         }
-        return new YamlTemplateParser(source, limits).parse(text);
+        return new YamlTemplateParser(source, limits, keepNulls).parse(text);
     }
 
     /**

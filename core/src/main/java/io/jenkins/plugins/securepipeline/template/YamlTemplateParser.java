@@ -29,6 +29,7 @@ final class YamlTemplateParser {
 
     private final String source;
     private final ReaderLimits limits;
+    private final boolean keepNulls;
     private final Map<String, Built> anchors = new HashMap<>();
     private int aliases;
     private static final int SHARED_TEXT_LENGTH = 64;
@@ -56,8 +57,13 @@ final class YamlTemplateParser {
     }
 
     YamlTemplateParser(String source, ReaderLimits limits) {
+        this(source, limits, false);
+    }
+
+    YamlTemplateParser(String source, ReaderLimits limits, boolean keepNulls) {
         this.source = source;
         this.limits = limits;
+        this.keepNulls = keepNulls;
     }
 
     TemplateNode parse(String text) throws TemplateParseException {
@@ -247,7 +253,9 @@ final class YamlTemplateParser {
         }
         // "Properties:" or "AccessLogSetting:" with nothing after it is a null: the key counts as absent, so a rule
         // sees "not set" (and a resource with "Properties:" alone is checked as having no properties).
-        entries.values().removeIf(TemplateNode::isNull);
+        if (!keepNulls) {
+            entries.values().removeIf(TemplateNode::isNull);
+        }
         return new Built(TemplateNode.map(entries, frame.line, frame.column), weight, false);
     }
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.securepipeline.template.Finding;
 import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateReport;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,9 +29,17 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String render(ScanResult result) {
+        return render(result, Map.of());
+    }
+
+    /**
+     * With Guard rules: each template also lists every Guard rule's status there
+     * ({@code "guard":[{"rule":"file.guard/name","status":"PASS|FAIL|SKIP"}]}), as cfn-guard reports them.
+     */
+    public static String render(ScanResult result, Map<String, List<GuardRuleResult>> guardStatuses) {
         StringWriter out = new StringWriter();
         try {
-            write(result, out);
+            write(result, guardStatuses, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,6 +51,12 @@ public final class JsonReport {
      * whole report text in memory. {@code out} is flushed, not closed.
      */
     public static void write(ScanResult result, Writer out) throws IOException {
+        write(result, Map.of(), out);
+    }
+
+    /** As {@link #write(ScanResult, Writer)}, each template with its Guard rules' statuses (see {@link #render}). */
+    public static void write(ScanResult result, Map<String, List<GuardRuleResult>> guardStatuses, Writer out)
+            throws IOException {
         try (JsonGenerator json = generator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("templates");
@@ -54,6 +69,17 @@ public final class JsonReport {
                     writeFinding(json, f, result.blocks(f));
                 }
                 json.writeEndArray();
+                List<GuardRuleResult> guard = guardStatuses.get(template.path());
+                if (guard != null) {
+                    json.writeArrayFieldStart("guard");
+                    for (GuardRuleResult rule : guard) {
+                        json.writeStartObject();
+                        json.writeStringField("rule", rule.id());
+                        json.writeStringField("status", rule.status().name());
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.securepipeline.template.report;
 
 import io.jenkins.plugins.securepipeline.template.ScanResult;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The output formats of a scan. */
 public enum ReportFormat {
@@ -22,9 +25,15 @@ public enum ReportFormat {
      * so their size is not bounded by memory; JUnit XML is built per run.
      */
     public void write(ScanResult result, String toolVersion, Writer out) throws IOException {
+        write(result, toolVersion, Map.of(), out);
+    }
+
+    /** {@code guardStatuses}: each Guard rule's status per template path; only the JSON report lists them. */
+    public void write(ScanResult result, String toolVersion, Map<String, List<GuardRuleResult>> guardStatuses, Writer out)
+            throws IOException {
         switch (this) {
             case JSON:
-                JsonReport.write(result, out);
+                JsonReport.write(result, guardStatuses, out);
                 break;
             case SARIF:
                 SarifReport.write(result, toolVersion, out);
@@ -40,8 +49,13 @@ public enum ReportFormat {
     }
 
     public String render(ScanResult result, String toolVersion) {
+        return render(result, toolVersion, Map.of());
+    }
+
+    /** {@code guardStatuses}: each Guard rule's status per template path; only the JSON report lists them. */
+    public String render(ScanResult result, String toolVersion, Map<String, List<GuardRuleResult>> guardStatuses) {
         switch (this) {
-            case JSON: return JsonReport.render(result);
+            case JSON: return JsonReport.render(result, guardStatuses);
             case SARIF: return SarifReport.render(result, toolVersion);
             case JUNIT: return JunitReport.render(result);
             default: return TextReport.render(result);
