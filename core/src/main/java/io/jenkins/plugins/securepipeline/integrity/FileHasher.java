@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Set;
 
 /**
  * Streams one file at a time through a digest with a single reusable buffer, so memory stays at the buffer size
@@ -15,6 +17,12 @@ import java.security.MessageDigest;
 public final class FileHasher {
     /** Large enough that system-call overhead vanishes next to hashing, small enough to stay in L2 cache. */
     public static final int DEFAULT_BUFFER_SIZE = 256 * 1024;
+
+    /**
+     * Read-only, not following a link as the last component. One set for every file: the varargs form of
+     * {@code FileChannel.open} builds a new set for each call.
+     */
+    private static final Set<OpenOption> READ_NOFOLLOW = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     private final DigestAlgorithm algorithm;
     private final MessageDigest digest;
@@ -40,7 +48,7 @@ public final class FileHasher {
      * parents, see {@link BaseDirectory#resolveFile}).
      */
     public HashedFile hash(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = FileChannel.open(file, READ_NOFOLLOW)) {
             return hash(channel);
         }
     }
