@@ -108,16 +108,18 @@ public final class ParallelHasher {
         Run run = new Run(requests, sink);
         Run.Claim first = run.take();
         List<Thread> helpers = new ArrayList<>();
-        if (first != null && threads > 1 && run.hasMore()) {
+        boolean more = first != null && run.hasMore();
+        if (more && threads > 1) {
             for (int i = 1; i < threads; i++) {
-                Thread helper = new Thread(() -> run.work(null), "artifact-hasher-" + i);
+                Thread helper = new Thread(() -> run.work(null, false), "artifact-hasher-" + i);
                 helper.setDaemon(true);
                 helper.start();
                 helpers.add(helper);
             }
         }
         if (first != null) {
-            run.work(first);
+            // One file and more than one core: the spare core reads ahead for the one hashing.
+            run.work(first, !more && threads > 1);
         }
         try {
             for (Thread helper : helpers) {
@@ -156,12 +158,13 @@ public final class ParallelHasher {
         }
 
         /** Hashes {@code first} (when given), then whatever it can take, until the requests or the run end. */
-        void work(Claim first) {
+        void work(Claim first, boolean readAhead) {
             Map<DigestAlgorithm, FileHasher> hashers = new EnumMap<>(DigestAlgorithm.class);
             try {
                 Claim claim = first != null ? first : take();
                 while (claim != null) {
-                    FileHasher hasher = hashers.computeIfAbsent(claim.request().algorithm(), FileHasher::new);
+                    FileHasher hasher = hashers.computeIfAbsent(claim.request().algorithm(),
+                            algorithm -> new FileHasher(algorithm, FileHasher.DEFAULT_BUFFER_SIZE, readAhead));
                     complete(claim.index(), hashOne(hasher, resolver, claim.request().name()));
                     claim = take();
                 }
