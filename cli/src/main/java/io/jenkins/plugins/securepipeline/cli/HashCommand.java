@@ -19,13 +19,13 @@ import io.jenkins.plugins.securepipeline.signing.KmsKeyReference;
 import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
 import io.jenkins.plugins.securepipeline.signing.Signer;
 import io.jenkins.plugins.securepipeline.signing.SigningException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -104,9 +104,12 @@ public final class HashCommand implements Callable<Integer> {
             err.println("secure-pipeline hash: base directory " + base + ": " + Messages.describe(e));
             return ExitCodes.INVALID_INPUT;
         }
-        ArtifactSelector.Selection selection;
+        ArtifactSelector selector = new ArtifactSelector(baseDirectory);
+        Iterator<String> names;
         try {
-            selection = new ArtifactSelector(baseDirectory).select(operands);
+            // Operands are checked here; trees are walked while their files are hashed.
+            names = selector.stream(operands, link ->
+                    err.println("secure-pipeline hash: skipped symbolic link " + ArtifactPath.printable(link) + " (not followed)"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (NoSuchFileException e) {
@@ -117,26 +120,62 @@ public final class HashCommand implements Callable<Integer> {
             err.println("secure-pipeline hash: " + Messages.describe(e));
             return ExitCodes.INVALID_INPUT;
         }
-        for (String link : selection.skippedSymlinks()) {
-            err.println("secure-pipeline hash: skipped symbolic link " + ArtifactPath.printable(link) + " (not followed)");
-        }
-        List<ChecksumEntry> entries = new ArrayList<>();
-        boolean failed = false;
-        for (HashOutcome outcome : new ParallelHasher(baseDirectory).hash(selection.files(), digestAlgorithm)) {
-            if (outcome instanceof HashOutcome.Hashed hashed) {
-                entries.add(new ChecksumEntry(hashed.name(), hashed.digest(), OptionalLong.of(hashed.size())));
-            } else {
-                HashOutcome.Failed failure = (HashOutcome.Failed) outcome;
-                err.println("secure-pipeline hash: " + ArtifactPath.printable(failure.name()) + ": " + failure.reason());
-                failed = true;
+        return checksumFormat == ChecksumFormat.JSON
+                ? printManifest(baseDirectory, names, digestAlgorithm, err)
+                : printChecksumFile(baseDirectory, names, digestAlgorithm, checksumFormat, err);
+    }
+
+    /**
+     * GNU and BSD lines are written as each file (and every file before it) is hashed, to a spool that is printed
+     * when all were: nothing about the files is held in memory, and a failed run prints nothing.
+     */
+    private int printChecksumFile(BaseDirectory baseDirectory, Iterator<String> names, DigestAlgorithm digestAlgorithm,
+            ChecksumFormat checksumFormat, PrintWriter err) throws InterruptedException {
+        boolean[] failed = {false};
+        try (OutputSpool spool = new OutputSpool()) {
+            new ParallelHasher(baseDirectory).hashInOrder(names, digestAlgorithm, outcome -> {
+                if (outcome instanceof HashOutcome.Hashed hashed) {
+                    spool.write(CoreutilsChecksumFile.line(hashed.name(), hashed.digest(), checksumFormat));
+                } else {
+                    report((HashOutcome.Failed) outcome, err);
+                    failed[0] = true;
+                }
+            });
+            if (failed[0]) {
+                return ExitCodes.INVALID_INPUT;
             }
+            spool.copyTo(spec.commandLine().getOut());
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            err.println("secure-pipeline hash: " + Messages.describe(e));
+            return ExitCodes.INVALID_INPUT;
         }
-        if (failed) {
+    }
+
+    /** A manifest is signed over all its entries: they are collected first. */
+    private int printManifest(BaseDirectory baseDirectory, Iterator<String> names, DigestAlgorithm digestAlgorithm,
+            PrintWriter err) throws InterruptedException {
+        List<ChecksumEntry> entries = new ArrayList<>();
+        boolean[] failed = {false};
+        try {
+            new ParallelHasher(baseDirectory).hashInOrder(names, digestAlgorithm, outcome -> {
+                if (outcome instanceof HashOutcome.Hashed hashed) {
+                    entries.add(new ChecksumEntry(hashed.name(), hashed.digest(), OptionalLong.of(hashed.size())));
+                } else {
+                    report((HashOutcome.Failed) outcome, err);
+                    failed[0] = true;
+                }
+            });
+        } catch (IOException e) {
+            err.println("secure-pipeline hash: " + Messages.describe(e));
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (failed[0]) {
             return ExitCodes.INVALID_INPUT;
         }
         byte[] output;
         try {
-            output = render(entries, digestAlgorithm, checksumFormat);
+            output = render(entries, digestAlgorithm);
         } catch (KeyFileException e) {
             err.println("secure-pipeline hash: signing key " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
@@ -153,13 +192,12 @@ public final class HashCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private byte[] render(List<ChecksumEntry> entries, DigestAlgorithm digestAlgorithm, ChecksumFormat checksumFormat)
+    private static void report(HashOutcome.Failed failure, PrintWriter err) {
+        err.println("secure-pipeline hash: " + ArtifactPath.printable(failure.name()) + ": " + failure.reason());
+    }
+
+    private byte[] render(List<ChecksumEntry> entries, DigestAlgorithm digestAlgorithm)
             throws IOException, KeyFileException, SigningException {
-        if (checksumFormat != ChecksumFormat.JSON) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CoreutilsChecksumFile.write(entries, checksumFormat, out);
-            return out.toByteArray();
-        }
         ChecksumManifest manifest = ChecksumManifest.unsigned(digestAlgorithm, entries);
         if (signKey == null) {
             return ManifestJson.write(manifest);

@@ -14,6 +14,7 @@ import io.jenkins.plugins.securepipeline.integrity.ChecksumFileException;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumLimits;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumVerifier;
 import io.jenkins.plugins.securepipeline.integrity.FileVerdict;
+import io.jenkins.plugins.securepipeline.integrity.VerdictCounts;
 import io.jenkins.plugins.securepipeline.integrity.VerificationReport;
 import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumFileLoader;
 import io.jenkins.plugins.securepipeline.integrity.manifest.ChecksumManifest;
@@ -28,8 +29,8 @@ import io.jenkins.plugins.securepipeline.signing.SigningException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,10 +109,10 @@ public final class VerifyHashCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         ChecksumVerifier verifier = new ChecksumVerifier(baseDirectory);
-        VerificationReport report;
+        List<ChecksumEntry> entries;
         String signatureStatus;
         if (expected != null) {
-            report = verifier.verify(List.of(expectedEntry(baseDirectory)));
+            entries = List.of(expectedEntry(baseDirectory));
             signatureStatus = "none";
         } else {
             ChecksumFileLoader.LoadedChecksums loaded;
@@ -122,19 +123,47 @@ public final class VerifyHashCommand implements Callable<Integer> {
                 err.println("secure-pipeline verify-hash: " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
             }
-            if (exact) {
-                try {
-                    report = verifier.verifyExactSet(loaded.entries(), checksumFileInsideBase(baseDirectory));
-                } catch (IOException e) {
-                    err.println("secure-pipeline verify-hash: cannot list " + base + " completely for --exact: " + Messages.describe(e));
-                    return ExitCodes.INVALID_INPUT;
-                }
+            entries = loaded.entries();
+        }
+        // Text verdicts are printed as they come (in listed order); the JSON report is written whole at the end.
+        PrintWriter out = spec.commandLine().getOut();
+        VerdictCounts counts = new VerdictCounts();
+        List<FileVerdict> verdicts = new ArrayList<>();
+        ChecksumVerifier.VerdictSink sink = verdict -> {
+            counts.add(verdict);
+            if (format.equals("json")) {
+                verdicts.add(verdict);
             } else {
-                report = verifier.verify(loaded.entries());
+                // print, not println: the writer flushes at every println, a system call per file.
+                out.print(textLine(verdict) + System.lineSeparator());
+            }
+        };
+        if (exact) {
+            try {
+                verifier.verifyExactSetInOrder(entries, checksumFileInsideBase(baseDirectory), sink);
+            } catch (IOException e) {
+                err.println("secure-pipeline verify-hash: cannot list " + base + " completely for --exact: " + Messages.describe(e));
+                return ExitCodes.INVALID_INPUT;
+            }
+        } else {
+            try {
+                verifier.verifyInOrder(entries, sink);
+            } catch (IOException e) {
+                // The sink writes to a PrintWriter, which does not throw.
+                throw new IllegalStateException(e);
             }
         }
-        print(report, signatureStatus);
-        return report.passed() ? ExitCodes.OK : ExitCodes.BLOCKED;
+        String result = counts.passed() ? "PASSED" : "BLOCKED";
+        if (format.equals("json")) {
+            out.println(toJson(new VerificationReport(verdicts), signatureStatus, result));
+        } else {
+            if (!signatureStatus.equals("none")) {
+                out.println("signature: " + signatureStatus);
+            }
+            out.println(result + ": " + counts.summary());
+        }
+        out.flush();
+        return counts.passed() ? ExitCodes.OK : ExitCodes.BLOCKED;
     }
 
     private void checkUsage() {
@@ -215,25 +244,12 @@ public final class VerifyHashCommand implements Callable<Integer> {
         }
     }
 
-    private void print(VerificationReport report, String signatureStatus) {
-        PrintWriter out = spec.commandLine().getOut();
-        String result = report.passed() ? "PASSED" : "BLOCKED";
-        if (format.equals("json")) {
-            out.println(toJson(report, signatureStatus, result));
-        } else {
-            for (FileVerdict verdict : report.verdicts()) {
-                out.println(textLine(verdict));
-            }
-            if (!signatureStatus.equals("none")) {
-                out.println("signature: " + signatureStatus);
-            }
-            out.println(result + ": " + report.summary());
-        }
-        out.flush();
-    }
-
     private static String textLine(FileVerdict verdict) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s  %s", verdict.status(), ArtifactPath.printable(verdict.name())));
+        StringBuilder line = new StringBuilder(64).append(verdict.status());
+        while (line.length() < 10) {
+            line.append(' ');
+        }
+        line.append("  ").append(ArtifactPath.printable(verdict.name()));
         switch (verdict.status()) {
             case MISMATCH -> {
                 line.append("  expected ").append(verdict.expected()).append(" actual ").append(verdict.actual());

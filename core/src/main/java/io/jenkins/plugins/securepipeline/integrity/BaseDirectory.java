@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The directory every artifact name is relative to, and the only place files are read from. Names are checked
@@ -82,6 +83,84 @@ public final class BaseDirectory {
             }
         }
         return current;
+    }
+
+    /**
+     * A resolver for one operation over many names (hashing a tree, verifying a checksum file). It checks every
+     * directory on the way as {@link #resolveFile} does, but each directory once: the thousandth file of a directory
+     * costs one {@code lstat} of the file instead of one per path component. Files are checked every time. A
+     * directory replaced by a link after it was checked is not noticed until the next operation; checking and
+     * opening are never one atomic step anyway (the same replacement between the check and the open of one file is
+     * not noticed either), and the file itself is still opened without following a link. Thread-safe.
+     */
+    public Resolver resolver() {
+        return new Resolver();
+    }
+
+    /** See {@link #resolver()}. */
+    public final class Resolver {
+        /** Normalized directory name to its checked, link-free path. */
+        private final ConcurrentHashMap<String, Path> checkedDirectories = new ConcurrentHashMap<>();
+
+        private Resolver() {}
+
+        /** As {@link BaseDirectory#resolveFile}, with the same exceptions. */
+        public Path resolveFile(String normalizedName) throws IOException {
+            return resolveFile(normalizedName, null);
+        }
+
+        /**
+         * As {@link #resolveFile(String)}, and also returns the attributes read for the file (following a link
+         * only when links are followed), so that a caller needs no second look at the file.
+         */
+        public Path resolveFile(String normalizedName, BasicFileAttributes[] attributesOut) throws IOException {
+            int slash = normalizedName.lastIndexOf('/');
+            Path parent = slash < 0 ? root : directory(normalizedName.substring(0, slash), normalizedName);
+            Path file = parent.resolve(slash < 0 ? normalizedName : normalizedName.substring(slash + 1));
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                throw new NoSuchFileException(normalizedName);
+            }
+            if (attributes.isSymbolicLink()) {
+                file = followLink(file, normalizedName);
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            }
+            if (!attributes.isRegularFile()) {
+                throw new RefusedPathException(attributes.isDirectory() ? "is a directory" : "is not a regular file");
+            }
+            if (attributesOut != null) {
+                attributesOut[0] = attributes;
+            }
+            return file;
+        }
+
+        /** The checked path of a directory; {@code fileName} names the file being resolved, for messages. */
+        private Path directory(String directoryName, String fileName) throws IOException {
+            Path known = checkedDirectories.get(directoryName);
+            if (known != null) {
+                return known;
+            }
+            int slash = directoryName.lastIndexOf('/');
+            Path parent = slash < 0 ? root : directory(directoryName.substring(0, slash), fileName);
+            Path current = parent.resolve(slash < 0 ? directoryName : directoryName.substring(slash + 1));
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                throw new NoSuchFileException(fileName);
+            }
+            if (attributes.isSymbolicLink()) {
+                current = followLink(current, fileName);
+                attributes = Files.readAttributes(current, BasicFileAttributes.class);
+            }
+            if (!attributes.isDirectory()) {
+                throw new NoSuchFileException(fileName);
+            }
+            checkedDirectories.put(directoryName, current);
+            return current;
+        }
     }
 
     private Path followLink(Path link, String name) throws IOException {

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.securepipeline.integrity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -25,9 +27,22 @@ public final class ChecksumVerifier {
         this.hasher = hasher;
     }
 
+    /** Where {@link #verifyInOrder} hands verdicts to: one at a time, in report order. */
+    @FunctionalInterface
+    public interface VerdictSink {
+        void accept(FileVerdict verdict) throws IOException;
+    }
+
     /** Verifies the listed files only; files present but not listed are ignored. */
     public VerificationReport verify(List<ChecksumEntry> expected) throws InterruptedException {
-        return new VerificationReport(verifyListed(expected));
+        List<FileVerdict> verdicts = new ArrayList<>(expected.size());
+        try {
+            verifyInOrder(expected, verdicts::add);
+        } catch (IOException e) {
+            // Adding to a list does no I/O, and hashing listed files reports unreadable ones as verdicts.
+            throw new IllegalStateException(e);
+        }
+        return new VerificationReport(verdicts);
     }
 
     /**
@@ -39,29 +54,61 @@ public final class ChecksumVerifier {
      */
     public VerificationReport verifyExactSet(List<ChecksumEntry> expected, Set<String> notArtifacts)
             throws IOException, InterruptedException {
-        List<FileVerdict> verdicts = verifyListed(expected);
-        Set<String> listed = new HashSet<>();
-        expected.forEach(entry -> listed.add(entry.name()));
-        for (String present : new ArtifactSelector(base).everyEntry()) {
-            if (!listed.contains(present) && !notArtifacts.contains(present)) {
-                verdicts.add(new FileVerdict(present, FileVerdict.Status.UNEXPECTED, null, null,
-                        OptionalLong.empty(), OptionalLong.empty(), "present but not listed"));
-            }
-        }
+        List<FileVerdict> verdicts = new ArrayList<>(expected.size());
+        verifyExactSetInOrder(expected, notArtifacts, verdicts::add);
         return new VerificationReport(verdicts);
     }
 
-    private List<FileVerdict> verifyListed(List<ChecksumEntry> expected) throws InterruptedException {
-        List<ParallelHasher.Request> requests = new ArrayList<>(expected.size());
-        for (ChecksumEntry entry : expected) {
-            requests.add(new ParallelHasher.Request(entry.name(), entry.digest().algorithm()));
+    /**
+     * {@link #verify}, handing each verdict to the sink as soon as it and all before it are known, in listed order:
+     * nothing is collected.
+     *
+     * @throws IOException what the sink threw
+     */
+    public void verifyInOrder(List<ChecksumEntry> expected, VerdictSink sink) throws IOException, InterruptedException {
+        Iterator<ChecksumEntry> entries = expected.iterator();
+        // Each outcome comes back in request order, so the entry it belongs to is the next one of the same list.
+        Iterator<ChecksumEntry> judged = expected.iterator();
+        hasher.hashInOrder(new Iterator<ParallelHasher.Request>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public ParallelHasher.Request next() {
+                ChecksumEntry entry = entries.next();
+                return new ParallelHasher.Request(entry.name(), entry.digest().algorithm());
+            }
+        }, outcome -> sink.accept(judge(judged.next(), outcome)));
+    }
+
+    /**
+     * {@link #verifyExactSet}, handing verdicts to the sink as {@link #verifyInOrder} does, the unexpected entries
+     * last. The base directory is listed first, so a directory that cannot be listed fails the check before any
+     * verdict is handed on.
+     *
+     * @throws IOException when the base directory cannot be listed completely, or what the sink threw
+     */
+    public void verifyExactSetInOrder(List<ChecksumEntry> expected, Set<String> notArtifacts, VerdictSink sink)
+            throws IOException, InterruptedException {
+        Set<String> listed = new HashSet<>();
+        expected.forEach(entry -> listed.add(entry.name()));
+        List<String> unexpected = new ArrayList<>();
+        try {
+            new ArtifactSelector(base).everyEntryInOrder().forEachRemaining(entry -> {
+                if (!listed.contains(entry.name()) && !notArtifacts.contains(entry.name())) {
+                    unexpected.add(entry.name());
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        List<HashOutcome> outcomes = hasher.hashAll(requests);
-        List<FileVerdict> verdicts = new ArrayList<>(expected.size());
-        for (int i = 0; i < expected.size(); i++) {
-            verdicts.add(judge(expected.get(i), outcomes.get(i)));
+        verifyInOrder(expected, sink);
+        for (String present : unexpected) {
+            sink.accept(new FileVerdict(present, FileVerdict.Status.UNEXPECTED, null, null,
+                    OptionalLong.empty(), OptionalLong.empty(), "present but not listed"));
         }
-        return verdicts;
     }
 
     static FileVerdict judge(ChecksumEntry entry, HashOutcome outcome) {

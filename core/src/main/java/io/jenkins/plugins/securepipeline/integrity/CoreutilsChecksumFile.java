@@ -145,25 +145,31 @@ public final class CoreutilsChecksumFile {
         if (format == ChecksumFormat.JSON) {
             throw new IllegalArgumentException("JSON manifests are written by ChecksumManifest, not here");
         }
-        StringBuilder text = new StringBuilder();
         for (ChecksumEntry entry : entries) {
-            text.setLength(0);
-            String name = entry.name();
-            boolean escape = needsEscape(name);
-            if (escape) {
-                text.append('\\');
-                name = escape(name);
-            }
-            if (format == ChecksumFormat.GNU) {
-                text.append(entry.digest().hex()).append("  ").append(name);
-            } else {
-                text.append(entry.digest().algorithm().bsdTag()).append(" (").append(name).append(") = ")
-                        .append(entry.digest().hex());
-            }
-            text.append('\n');
-            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(line(entry.name(), entry.digest(), format).getBytes(StandardCharsets.UTF_8));
         }
         out.flush();
+    }
+
+    /**
+     * One line in GNU or BSD format, newline included, as {@code sha256sum [--tag]} writes it for this name: for
+     * writing a checksum file one file at a time.
+     */
+    public static String line(String name, ArtifactDigest digest, ChecksumFormat format) {
+        if (format == ChecksumFormat.JSON) {
+            throw new IllegalArgumentException("JSON manifests are written by ChecksumManifest, not here");
+        }
+        StringBuilder text = new StringBuilder(name.length() + digest.algorithm().hexLength() + 16);
+        if (needsEscape(name)) {
+            text.append('\\');
+            name = escape(name);
+        }
+        if (format == ChecksumFormat.GNU) {
+            text.append(digest.hex()).append("  ").append(name);
+        } else {
+            text.append(digest.algorithm().bsdTag()).append(" (").append(name).append(") = ").append(digest.hex());
+        }
+        return text.append('\n').toString();
     }
 
     private static boolean needsEscape(String name) {

@@ -1,37 +1,61 @@
 package io.jenkins.plugins.securepipeline.integrity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hashes many files on several threads. Each worker owns one {@link FileHasher} per algorithm, so memory is
  * {@code threads x buffer size} however many or however large the files are. One failing file never stops the
  * others: its outcome says why.
+ *
+ * <p>{@link #hashInOrder} hands each outcome on as soon as it and every outcome before it are done, so a caller
+ * that writes them out holds no list of them; {@link #hashAll} collects them.
  */
 public final class ParallelHasher {
+    /**
+     * How far hashing may run ahead of the oldest outcome not yet handed on (a large file being hashed while the
+     * small ones after it are done): this many outcomes at most wait in memory, whatever the number of files.
+     */
+    static final int WINDOW = 4096;
+
     private final BaseDirectory base;
     private final int threads;
+    private final int window;
 
     public ParallelHasher(BaseDirectory base) {
         this(base, Runtime.getRuntime().availableProcessors());
     }
 
     public ParallelHasher(BaseDirectory base, int threads) {
+        this(base, threads, WINDOW);
+    }
+
+    /** For tests: a small window shows what happens when it is full. */
+    ParallelHasher(BaseDirectory base, int threads, int window) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.base = base;
         this.threads = threads;
+        this.window = window;
     }
 
     /** One file to hash with one algorithm. */
     public record Request(String name, DigestAlgorithm algorithm) {}
+
+    /** Where {@link #hashInOrder} hands outcomes to: one at a time, in the order of the requests. */
+    @FunctionalInterface
+    public interface OutcomeSink {
+        void accept(HashOutcome outcome) throws IOException;
+    }
 
     /** Hashes the named files with one algorithm; outcomes are in the order of the names. */
     public List<HashOutcome> hash(List<String> names, DigestAlgorithm algorithm) throws InterruptedException {
@@ -44,56 +68,205 @@ public final class ParallelHasher {
 
     /** Outcomes are in the order of the requests. */
     public List<HashOutcome> hashAll(List<Request> requests) throws InterruptedException {
-        HashOutcome[] outcomes = new HashOutcome[requests.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            Map<DigestAlgorithm, FileHasher> hashers = new EnumMap<>(DigestAlgorithm.class);
-            int index;
-            while ((index = next.getAndIncrement()) < requests.size() && !Thread.currentThread().isInterrupted()) {
-                Request request = requests.get(index);
-                FileHasher hasher = hashers.computeIfAbsent(request.algorithm(), FileHasher::new);
-                outcomes[index] = hashOne(hasher, request.name());
+        List<HashOutcome> outcomes = new ArrayList<>(requests.size());
+        try {
+            hashInOrder(requests.iterator(), outcomes::add);
+        } catch (IOException e) {
+            // Neither a list's iterator nor adding to a list does I/O.
+            throw new IllegalStateException(e);
+        }
+        return Collections.unmodifiableList(outcomes);
+    }
+
+    /** {@link #hashInOrder(Iterator, OutcomeSink)} for names that all use one algorithm. */
+    public void hashInOrder(Iterator<String> names, DigestAlgorithm algorithm, OutcomeSink sink)
+            throws IOException, InterruptedException {
+        hashInOrder(new Iterator<Request>() {
+            @Override
+            public boolean hasNext() {
+                return names.hasNext();
             }
-        };
-        int workers = Math.min(threads, requests.size());
-        if (workers <= 1) {
-            worker.run();
-        } else {
-            runOnThreads(worker, workers);
+
+            @Override
+            public Request next() {
+                return new Request(names.next(), algorithm);
+            }
+        }, sink);
+    }
+
+    /**
+     * Hashes the requests on up to {@code threads} threads, the calling thread being one of them, and hands every
+     * outcome to the sink in the order of the requests, as soon as it and all before it are done. The sink is
+     * called by one thread at a time. Requests are taken from the iterator one at a time, under a lock, while
+     * hashing goes on: the iterator may walk a directory tree as it goes ({@link ArtifactSelector#stream}).
+     *
+     * @throws IOException          what the sink threw, or the cause of an {@link UncheckedIOException} from the
+     *                              iterator (an unreadable directory); hashing stops at the first of these
+     * @throws InterruptedException when the calling thread is interrupted; the other threads stop as well
+     */
+    public void hashInOrder(Iterator<Request> requests, OutcomeSink sink) throws IOException, InterruptedException {
+        Run run = new Run(requests, sink);
+        Run.Claim first = run.take();
+        List<Thread> helpers = new ArrayList<>();
+        boolean more = first != null && run.hasMore();
+        if (more && threads > 1) {
+            for (int i = 1; i < threads; i++) {
+                Thread helper = new Thread(() -> run.work(null, false), "artifact-hasher-" + i);
+                helper.setDaemon(true);
+                helper.start();
+                helpers.add(helper);
+            }
+        }
+        if (first != null) {
+            // One file and more than one core: the spare core reads ahead for the one hashing.
+            run.work(first, !more && threads > 1);
+        }
+        try {
+            for (Thread helper : helpers) {
+                helper.join();
+            }
+        } catch (InterruptedException e) {
+            run.stop();
+            helpers.forEach(Thread::interrupt);
+            throw e;
         }
         if (Thread.interrupted()) {
             throw new InterruptedException("hashing interrupted");
         }
-        for (HashOutcome outcome : outcomes) {
-            if (outcome == null) {
-                // A worker died of an Error (e.g. OutOfMemoryError): never report a partial result as complete.
-                throw new IllegalStateException("a hashing thread failed; see the log for its error");
-            }
-        }
-        return List.of(outcomes);
+        run.checkComplete();
     }
 
-    private static void runOnThreads(Runnable worker, int count) throws InterruptedException {
-        List<Thread> started = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Thread thread = new Thread(worker, "artifact-hasher-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            started.add(thread);
+    /** One call of {@link #hashInOrder}: the requests handed out, the outcomes waiting for earlier ones. */
+    private final class Run {
+        record Claim(long index, Request request) {}
+
+        private final Iterator<Request> requests;
+        private final OutcomeSink sink;
+        private final BaseDirectory.Resolver resolver = base.resolver();
+        /** Outcome of request i, done but not yet handed on, at i % window. */
+        private final HashOutcome[] done = new HashOutcome[window];
+        private long handedOut;
+        private long handedOn;
+        private boolean exhausted;
+        private int waitingForRoom;
+        private boolean stopped;
+        private Throwable failure;
+
+        Run(Iterator<Request> requests, OutcomeSink sink) {
+            this.requests = requests;
+            this.sink = sink;
         }
-        try {
-            for (Thread thread : started) {
-                thread.join();
+
+        /** Hashes {@code first} (when given), then whatever it can take, until the requests or the run end. */
+        void work(Claim first, boolean readAhead) {
+            Map<DigestAlgorithm, FileHasher> hashers = new EnumMap<>(DigestAlgorithm.class);
+            try {
+                Claim claim = first != null ? first : take();
+                while (claim != null) {
+                    FileHasher hasher = hashers.computeIfAbsent(claim.request().algorithm(),
+                            algorithm -> new FileHasher(algorithm, FileHasher.DEFAULT_BUFFER_SIZE, readAhead));
+                    complete(claim.index(), hashOne(hasher, resolver, claim.request().name()));
+                    claim = take();
+                }
+            } catch (InterruptedException e) {
+                stop();
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                // An Error (e.g. OutOfMemoryError) in one worker: never report a partial result as complete.
+                fail(e);
             }
-        } catch (InterruptedException e) {
-            started.forEach(Thread::interrupt);
-            throw e;
+        }
+
+        /** The next request, or null when there are none left, the run has stopped, or this thread was interrupted. */
+        synchronized Claim take() throws InterruptedException {
+            while (!stopped && !exhausted && handedOut - handedOn >= window) {
+                waitingForRoom++;
+                try {
+                    wait();
+                } finally {
+                    waitingForRoom--;
+                }
+            }
+            if (stopped || exhausted || Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            try {
+                if (!requests.hasNext()) {
+                    exhausted = true;
+                    return null;
+                }
+                return new Claim(handedOut++, requests.next());
+            } catch (RuntimeException e) {
+                fail(e);
+                return null;
+            }
+        }
+
+        /** Whether there is a request after the ones handed out (worth starting more threads for). */
+        synchronized boolean hasMore() {
+            try {
+                return !stopped && !exhausted && requests.hasNext();
+            } catch (RuntimeException e) {
+                fail(e);
+                return false;
+            }
+        }
+
+        /** Records an outcome and hands on every outcome that is now next in order. */
+        synchronized void complete(long index, HashOutcome outcome) {
+            if (stopped) {
+                return;
+            }
+            done[(int) (index % window)] = outcome;
+            boolean handedOnAny = false;
+            HashOutcome next;
+            while (!stopped && (next = done[(int) (handedOn % window)]) != null) {
+                done[(int) (handedOn % window)] = null;
+                handedOn++;
+                handedOnAny = true;
+                try {
+                    sink.accept(next);
+                } catch (IOException | RuntimeException e) {
+                    fail(e);
+                }
+            }
+            if (handedOnAny && waitingForRoom > 0) {
+                notifyAll();
+            }
+        }
+
+        synchronized void fail(Throwable e) {
+            if (failure == null) {
+                failure = e;
+            }
+            stop();
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            notifyAll();
+        }
+
+        /** Throws the run's failure, if any; afterwards every request was handed on. */
+        synchronized void checkComplete() throws IOException {
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            if (failure instanceof UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (failure != null) {
+                throw new IllegalStateException("a hashing thread failed: " + failure, failure);
+            }
+            if (!exhausted || handedOn != handedOut) {
+                throw new IllegalStateException("hashing stopped before every file was hashed");
+            }
         }
     }
 
-    private HashOutcome hashOne(FileHasher hasher, String name) {
+    private static HashOutcome hashOne(FileHasher hasher, BaseDirectory.Resolver resolver, String name) {
         try {
-            FileHasher.HashedFile hashed = hasher.hash(base.resolveFile(name));
+            FileHasher.HashedFile hashed = hasher.hash(resolver.resolveFile(name));
             return new HashOutcome.Hashed(name, hashed.size(), hashed.digest());
         } catch (NoSuchFileException e) {
             return new HashOutcome.Failed(name, true, "no such file");

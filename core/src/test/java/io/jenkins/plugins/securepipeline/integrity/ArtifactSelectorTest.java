@@ -122,4 +122,27 @@ class ArtifactSelectorTest {
         assertThat(new ArtifactSelector(BaseDirectory.of(base)).everyEntry()).containsExactly(
                 "app.jar", "dist/escape.jar", "dist/inside.jar", "dist/lib/dep.jar", "dist/readme.txt", "dist/tool.jar");
     }
+
+    @Test
+    void overlappingOperandsGiveEachNameOnceInSortedOrder() throws Exception {
+        ArtifactSelector.Selection selection = select(false, "dist", "dist/*.jar", "app.jar", "**/*.jar", "dist/readme.txt");
+        assertThat(selection.files()).containsExactly("app.jar", "dist/lib/dep.jar", "dist/readme.txt", "dist/tool.jar");
+        assertThat(selection.skippedSymlinks()).containsExactly("dist/escape.jar", "dist/inside.jar");
+        // A glob is an error only when it matches no file at all, not when another operand selected its files first.
+        assertThat(select(false, "app.jar", "*.jar").files()).containsExactly("app.jar");
+    }
+
+    @Test
+    void theStreamGivesWhatSelectCollectsAndChecksOperandsBeforeTheFirstName() throws Exception {
+        ArtifactSelector selector = new ArtifactSelector(BaseDirectory.of(base));
+        List<String> skipped = new java.util.ArrayList<>();
+        List<String> streamed = new java.util.ArrayList<>();
+        selector.stream(List.of("dist", "*.jar"), skipped::add).forEachRemaining(streamed::add);
+        ArtifactSelector.Selection selected = selector.select(List.of("dist", "*.jar"));
+        assertThat(streamed).isEqualTo(selected.files());
+        assertThat(skipped).isEqualTo(selected.skippedSymlinks());
+        assertThatThrownBy(() -> selector.stream(List.of("dist", "**/*.war"), skipped::add))
+                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("no file matches");
+        assertThatThrownBy(() -> selector.stream(List.of("dist", "nope"), skipped::add)).isInstanceOf(NoSuchFileException.class);
+    }
 }

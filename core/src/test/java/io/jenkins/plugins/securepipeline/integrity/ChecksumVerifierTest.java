@@ -104,4 +104,32 @@ class ChecksumVerifierTest {
         assertThat(parallel).isEqualTo(serial).hasSize(301);
         assertThat(parallel.get(300)).isEqualTo(new HashOutcome.Failed("absent", true, "no such file"));
     }
+
+    @Test
+    void verdictsStreamInReportOrderAndAnExactSetThatCannotBeListedFailsBeforeTheFirst() throws Exception {
+        Files.writeString(dir.resolve("a"), "a");
+        Files.writeString(dir.resolve("b"), "b");
+        Files.writeString(dir.resolve("c"), "c");
+        ChecksumVerifier verifier = new ChecksumVerifier(BaseDirectory.of(dir));
+        List<ChecksumEntry> expected = List.of(entryFor("c", "c"), entryFor("a", "x"));
+        List<FileVerdict> streamed = new ArrayList<>();
+        verifier.verifyExactSetInOrder(expected, Set.of(), streamed::add);
+        assertThat(streamed).isEqualTo(verifier.verifyExactSet(expected, Set.of()).verdicts())
+                .extracting(FileVerdict::name, FileVerdict::status).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("c", Status.MATCH),
+                        org.assertj.core.groups.Tuple.tuple("a", Status.MISMATCH),
+                        org.assertj.core.groups.Tuple.tuple("b", Status.UNEXPECTED));
+
+        Path locked = Files.createDirectories(dir.resolve("d"));
+        List<FileVerdict> none = new ArrayList<>();
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "this user (root) reads every directory");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verifyExactSetInOrder(expected, Set.of(), none::add))
+                    .isInstanceOf(java.io.IOException.class);
+            assertThat(none).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
 }

@@ -53,4 +53,57 @@ class FileHasherTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FileHasher(DigestAlgorithm.SHA256).hash(link))
                 .isInstanceOf(java.io.IOException.class);
     }
+
+    @Test
+    void readingAheadOnASecondThreadHashesLikeReadingInline() throws Exception {
+        byte[] content = new byte[(int) FileHasher.READ_AHEAD_MIN_SIZE + 3 * (1 << 20) + 17];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("large"), content);
+        FileHasher readingAhead = new FileHasher(DigestAlgorithm.SHA256, FileHasher.DEFAULT_BUFFER_SIZE, true);
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest(content);
+        for (int run = 0; run < 2; run++) {
+            FileHasher.HashedFile hashed = readingAhead.hash(file);
+            assertThat(hashed.size()).isEqualTo(content.length);
+            assertThat(hashed.digest().value()).isEqualTo(expected);
+        }
+        // A small file is read inline even when reading ahead is allowed.
+        Path small = Files.writeString(dir.resolve("small"), "abc");
+        assertThat(readingAhead.hash(small).digest()).hasToString(
+                "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void anInterruptedHashingThreadStopsItsReaderAndSaysSo() throws Exception {
+        long size = 64L << 20;
+        Path file = Files.write(dir.resolve("large"), new byte[(int) size]);
+        FileHasher readingAhead = new FileHasher(DigestAlgorithm.SHA256, FileHasher.DEFAULT_BUFFER_SIZE, true);
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread hashing = new Thread(() -> {
+            try {
+                outcome.set(readingAhead.hash(file));
+            } catch (java.io.IOException e) {
+                outcome.set(Thread.currentThread().isInterrupted() ? e : new AssertionError("interrupt flag lost", e));
+            }
+        });
+        hashing.start();
+        while (!readerAlive() && hashing.isAlive()) {
+            Thread.onSpinWait();
+        }
+        hashing.interrupt();
+        hashing.join(10_000);
+        assertThat(hashing.isAlive()).isFalse();
+        // Either it was stopped (an IOException, the interrupt kept) or it had just finished: never a wrong result.
+        assertThat(outcome.get()).satisfiesAnyOf(
+                result -> assertThat(result).isInstanceOf(java.io.IOException.class),
+                result -> assertThat(((FileHasher.HashedFile) result).size()).isEqualTo(size));
+        for (int i = 0; i < 200 && readerAlive(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(readerAlive()).as("the reading thread has ended").isFalse();
+        assertThat(readingAhead.hash(file).size()).as("the hasher is usable afterwards").isEqualTo(size);
+    }
+
+    private static boolean readerAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("artifact-reader") && t.isAlive());
+    }
 }

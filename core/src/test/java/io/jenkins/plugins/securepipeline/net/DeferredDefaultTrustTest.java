@@ -60,6 +60,37 @@ class DeferredDefaultTrustTest {
         }
     }
 
+    @Test
+    void theLazyContextWithEmptyParametersKeepsTheJdkDefaultsAndTheDefaultTrust() throws Exception {
+        SSLContext lazy = DeferredDefaultTrust.lazySslContext();
+        javax.net.ssl.SSLEngine engine = lazy.createSSLEngine("registry.example", 443);
+        // What the HTTP client does with the parameters it was given: unset ones leave the defaults in place.
+        engine.setSSLParameters(new javax.net.ssl.SSLParameters());
+        javax.net.ssl.SSLEngine reference = SSLContext.getDefault().createSSLEngine("registry.example", 443);
+        assertThat(engine.getEnabledProtocols()).containsExactly(reference.getEnabledProtocols());
+        assertThat(engine.getEnabledCipherSuites()).containsExactly(reference.getEnabledCipherSuites());
+        assertThatThrownBy(() -> lazy.init(null, null, null)).isInstanceOf(java.security.KeyManagementException.class);
+
+        HttpClient client = HttpClient.newBuilder().sslContext(lazy).sslParameters(new javax.net.ssl.SSLParameters())
+                .build();
+        HttpsServer tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        tls.setHttpsConfigurator(new HttpsConfigurator(selfSignedServerContext()));
+        tls.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        tls.start();
+        try {
+            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:"
+                    + tls.getAddress().getPort() + "/")).build(), HttpResponse.BodyHandlers.discarding()))
+                    .isInstanceOf(SSLHandshakeException.class)
+                    .hasStackTraceContaining("PKIX path building failed");
+        } finally {
+            tls.stop(0);
+            JdkHttpClients.close(client);
+        }
+    }
+
     private SSLContext selfSignedServerContext() throws Exception {
         Path keystore = temp.resolve("server.p12");
         Process keytool = new ProcessBuilder(List.of(

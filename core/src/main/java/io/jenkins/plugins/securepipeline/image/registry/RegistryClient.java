@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A client for one registry speaking the OCI distribution protocol over the JDK HTTP client (no Docker daemon, no
@@ -98,7 +99,7 @@ public final class RegistryClient implements AutoCloseable {
 
     /**
      * @param plainHttp for a registry reached over plain HTTP: TLS (a redirect to an https host) is still checked
-     *     against the JVM's default trust, but the trust store is only loaded if it happens
+     *     against the JVM's default trust, but TLS is only set up, and the trust store loaded, if it happens
      */
     public static HttpClient newHttpClient(ProxySelector proxy, boolean plainHttp) {
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -107,7 +108,8 @@ public final class RegistryClient implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(30))
                 .proxy(proxy);
         if (plainHttp) {
-            builder.sslContext(DeferredDefaultTrust.sslContext());
+            // No TLS set-up unless a redirect to an https host needs it (see DeferredDefaultTrust.lazySslContext).
+            builder.sslContext(DeferredDefaultTrust.lazySslContext()).sslParameters(new SSLParameters());
         }
         return builder.build();
     }
