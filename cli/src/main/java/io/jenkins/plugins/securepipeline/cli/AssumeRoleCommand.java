@@ -4,6 +4,8 @@ import io.jenkins.plugins.securepipeline.aws.AwsCallException;
 import io.jenkins.plugins.securepipeline.aws.AwsClientSettings;
 import io.jenkins.plugins.securepipeline.aws.AwsClients;
 import io.jenkins.plugins.securepipeline.aws.ProxySettings;
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.role.AssumedRole;
 import io.jenkins.plugins.securepipeline.role.BuildContext;
 import io.jenkins.plugins.securepipeline.role.CredentialSource;
@@ -21,7 +23,6 @@ import java.io.Reader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -49,8 +50,11 @@ import picocli.CommandLine.Parameters;
                 "Honours HTTPS_PROXY/NO_PROXY, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ROLESANYWHERE and AWS_USE_FIPS_ENDPOINT."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:credentials printed, or the command's own exit code with -- COMMAND",
-                "2:usage or validation error", "4:STS or IAM Roles Anywhere refused (the message says why)"})
+                "2:usage or validation error",
+                "3:a file option (--policy-file, --web-identity-token-file, --certificate, --private-key) cannot be read",
+                "4:STS or IAM Roles Anywhere refused (the message says why)"})
 public final class AssumeRoleCommand implements Callable<Integer> {
+    private static final long MAX_POLICY_FILE_BYTES = 64 * 1024;
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?");
 
     @CommandLine.Spec
@@ -136,16 +140,20 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             settings = settings();
             source = source();
             request = request();
+        } catch (UnreadableInput e) {
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
         } catch (IllegalArgumentException e) {
             // InvalidRoleRequestException included: the message names the field and carries no secret.
-            err.println("assume-role: " + e.getMessage());
+            err.println("assume-role: " + withOptionNames(e.getMessage()));
             return ExitCodes.USAGE;
         }
         try {
             role = new RoleAssumer(new AwsClients(settings)).assume(source, request);
         } catch (InvalidRoleRequestException e) {
-            err.println("assume-role: " + e.getMessage());
-            return ExitCodes.USAGE;
+            err.println("assume-role: " + withOptionNames(e.getMessage()));
+            // The token file is read when the call is made; unreadable then, it is an input problem like the others.
+            return e.field().equals("webIdentityTokenFile") ? ExitCodes.INVALID_INPUT : ExitCodes.USAGE;
         } catch (AwsCallException e) {
             err.println("assume-role: " + e.getMessage());
             return ExitCodes.STS_REFUSED;
@@ -190,6 +198,7 @@ public final class AssumeRoleCommand implements Callable<Integer> {
                     "choose either a web identity token file or a Roles Anywhere certificate, not both");
         }
         if (webIdentityTokenFile != null) {
+            readable("--web-identity-token-file", () -> UserFiles.requireRegularFile(webIdentityTokenFile));
             return CredentialSource.WebIdentity.fromFile(webIdentityTokenFile);
         }
         if (anyCertificateOption) {
@@ -197,9 +206,17 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             requireOption("--private-key", privateKey);
             requireOption("--trust-anchor-arn", trustAnchorArn);
             requireOption("--profile-arn", profileArn);
-            List<X509Certificate> certificates = PemFiles.readCertificates("--certificate", certificate);
+            List<X509Certificate> certificates;
+            java.security.PrivateKey key;
+            try {
+                certificates = PemFiles.readCertificates("--certificate", certificate);
+                key = PemFiles.readPrivateKey("--private-key", privateKey);
+            } catch (InvalidRoleRequestException e) {
+                // The message names the option and the file; unreadable or not PEM, the input is at fault.
+                throw new UnreadableInput(e.getMessage());
+            }
             return new CredentialSource.RolesAnywhere(certificates.get(0), certificates.subList(1, certificates.size()),
-                    PemFiles.readPrivateKey("--private-key", privateKey), trustAnchorArn, profileArn, sessionName != null);
+                    key, trustAnchorArn, profileArn, sessionName != null);
         }
         return new CredentialSource.DefaultChain();
     }
@@ -219,11 +236,9 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         }
         transitiveTags.forEach(request::transitiveTagKey);
         if (policyFile != null) {
-            try {
-                request.policy(Files.readString(policyFile, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new InvalidRoleRequestException("--policy-file", "cannot read " + policyFile + " (" + e.getClass().getSimpleName() + ")");
-            }
+            // STS takes at most 2048 characters; the file may be pretty-printed, but not unbounded.
+            byte[] policy = readable("--policy-file", () -> UserFiles.read(policyFile, MAX_POLICY_FILE_BYTES));
+            request.policy(new String(policy, StandardCharsets.UTF_8));
         }
         managedPolicies.forEach(request::policyArn);
         return request.build();
@@ -312,6 +327,49 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** Core names the request fields the way the Jenkins step does; on the command line they are options. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
+            Map.entry("durationSeconds", "--duration"), Map.entry("roleSessionName", "--session-name"),
+            Map.entry("externalId", "--external-id"), Map.entry("sourceIdentity", "--source-identity"),
+            Map.entry("tags", "--tag"), Map.entry("transitiveTagKeys", "--transitive-tag"),
+            Map.entry("policy", "--policy-file"), Map.entry("policyArns", "--managed-policy"),
+            Map.entry("webIdentityToken", "--web-identity-token-file"),
+            Map.entry("webIdentityTokenFile", "--web-identity-token-file"),
+            Map.entry("certificate", "--certificate"), Map.entry("privateKey", "--private-key"),
+            Map.entry("trustAnchorArn", "--trust-anchor-arn"), Map.entry("profileArn", "--profile-arn"),
+            Map.entry("format", "--format"), Map.entry("region", "--region"), Map.entry("roleArn", "--role-arn"));
+
+    /** "durationSeconds: ..." becomes "--duration: ...", "tags[2].key: ..." becomes "--tag: ...". */
+    static String withOptionNames(String message) {
+        Matcher field = Pattern.compile("^([A-Za-z]+)(\\[[^:\\s]*)?: ").matcher(message == null ? "" : message);
+        if (field.find() && OPTION_OF_FIELD.containsKey(field.group(1))) {
+            return OPTION_OF_FIELD.get(field.group(1)) + ": " + message.substring(field.end());
+        }
+        return message;
+    }
+
+    /** A file option that cannot be read (exit 3, like every command's unreadable input). */
+    private static final class UnreadableInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableInput(String message) {
+            super(message);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileRead<T> {
+        T read() throws UserFileException;
+    }
+
+    private static <T> T readable(String option, FileRead<T> read) {
+        try {
+            return read.read();
+        } catch (UserFileException e) {
+            throw new UnreadableInput(option + ": " + e.getMessage());
+        }
     }
 
     private static void requireOption(String name, Object value) {

@@ -138,7 +138,7 @@ public final class HashCommand implements Callable<Integer> {
         try {
             output = render(entries, digestAlgorithm, checksumFormat);
         } catch (KeyFileException e) {
-            err.println("secure-pipeline hash: signing key " + e.getMessage());
+            err.println("secure-pipeline hash: --sign-key: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         } catch (SigningException e) {
             err.println("secure-pipeline hash: " + e.getMessage());

@@ -67,15 +67,17 @@ public final class ScanTemplateCommand implements Callable<Integer> {
         }
         ParameterValues parameters = ParameterValues.NONE;
         ScanPolicy policy = ScanPolicy.DEFAULT;
+        String option = "--parameters";
         try {
             if (parametersFile != null) {
                 parameters = ParameterValues.read(parametersFile);
             }
+            option = "--policy";
             if (policyFile != null) {
                 policy = ScanPolicy.read(policyFile);
             }
         } catch (TemplateParseException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + option + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
         Severity threshold = threshold(policy);

@@ -118,7 +118,10 @@ public final class VerifyHashCommand implements Callable<Integer> {
             try {
                 loaded = ChecksumFileLoader.load(checksums, ChecksumLimits.DEFAULT);
                 signatureStatus = checkSignature(loaded.manifest());
-            } catch (ChecksumFileException | InvalidSignature e) {
+            } catch (ChecksumFileException e) {
+                err.println("secure-pipeline verify-hash: --checksums: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            } catch (InvalidSignature e) {
                 err.println("secure-pipeline verify-hash: " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
             }
@@ -202,7 +205,7 @@ public final class VerifyHashCommand implements Callable<Integer> {
         try {
             return EcdsaP256Verifier.of(PemKeyReader.readPublicKey(Path.of(publicKey)));
         } catch (KeyFileException e) {
-            throw new InvalidSignature("public key " + e.getMessage());
+            throw new InvalidSignature("--public-key: " + e.getMessage());
         }
     }
 

@@ -71,7 +71,7 @@ public final class CopyImageCommand implements Callable<Integer> {
         SigningKeyOptions keys = new SigningKeyOptions();
         try {
             SigningKeyOptions.OpenedSigner signer = signKey == null ? null
-                    : keys.signer(signKey, keyPasswordFile, options.region);
+                    : keys.signer("--sign-key", signKey, keyPasswordFile, options.region);
             if (options.ecr) {
                 new EcrRepositoryCheck(options.ecrClient()).requireExists(options.ecrHost(to), to.repository());
             }

@@ -28,6 +28,10 @@ final class ImageCommandSupport {
             err.println(command + ": " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
+        } catch (InputException e) {
+            err.println(command + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println(command + ": interrupted");

@@ -10,6 +10,7 @@ import io.jenkins.plugins.securepipeline.image.ecr.EcrRepositoryCheck;
 import io.jenkins.plugins.securepipeline.image.publish.SignedImagePublisher;
 import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class PushImageCommand implements Callable<Integer> {
         SigningKeyOptions keys = new SigningKeyOptions();
         try {
             SigningKeyOptions.OpenedSigner signer = signKey == null ? null
-                    : keys.signer(signKey, keyPasswordFile, options.region);
+                    : keys.signer("--sign-key", signKey, keyPasswordFile, options.region);
             if (options.ecr) {
                 EcrRegistryHost ecrHost = options.ecrHost(targetReference);
                 EcrRepositoryCheck.RepositoryInfo info = new EcrRepositoryCheck(options.ecrClient())
@@ -86,7 +87,7 @@ public final class PushImageCommand implements Callable<Integer> {
             TransferProgress progress = format == ImageCommandSupport.Format.text
                     ? new TransferProgress(spec.commandLine().getErr(), ImageCommandSupport.onTerminal()) : null;
             SignedImagePublisher.Outcome outcome;
-            try (ImageSource image = sourceSpec.open()) {
+            try (ImageSource image = open(sourceSpec)) {
                 outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
                         .publish(image, targetReference, signer == null ? null : signer.signer(),
                                 signer == null ? null : signer.selfCheck(), null);
@@ -107,6 +108,15 @@ public final class PushImageCommand implements Callable<Integer> {
         } finally {
             keys.close();
             options.close();
+        }
+    }
+
+    /** The image on disk, or exit 3 naming --source: nothing was sent yet, the local input is at fault. */
+    private static ImageSource open(SourceSpec sourceSpec) throws InputException {
+        try {
+            return sourceSpec.open();
+        } catch (IOException e) {
+            throw new InputException("--source: " + e.getMessage());
         }
     }
 

@@ -96,7 +96,7 @@ public final class RegistryAccessOptions {
         return ecrClient;
     }
 
-    RegistryClient client(ImageReference reference) throws IOException, UsageException {
+    RegistryClient client(ImageReference reference) throws IOException, UsageException, InputException {
         RegistryCredentials credentials = null;
         if (ecr) {
             ecrHost(reference);

@@ -25,7 +25,9 @@ final class SigningKeyOptions {
     /** A signer and, when available, a verifier of its public key for the self-check. */
     record OpenedSigner(PayloadSigner signer, SignatureVerifier selfCheck) {}
 
-    OpenedSigner signer(String key, Path passwordFile, String region) throws IOException, UsageException {
+    /** @param option the option that named the key, for messages */
+    OpenedSigner signer(String option, String key, Path passwordFile, String region)
+            throws IOException, UsageException, InputException {
         if (KmsKeyReference.isKmsReference(key)) {
             KmsKeyReference reference = kmsReference(key);
             KmsClient client = kms(region);
@@ -40,6 +42,9 @@ final class SigningKeyOptions {
         try {
             return new OpenedSigner(new SignerPayloadSigner(new EcdsaP256Signer(
                     CosignKeyFiles.readPrivateKey(Path.of(key), passphrase), key)), null);
+        } catch (IOException e) {
+            // Missing, not a regular file, not a key, wrong passphrase: the local key file is at fault.
+            throw new InputException(option + ": " + e.getMessage());
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
@@ -47,7 +52,7 @@ final class SigningKeyOptions {
         }
     }
 
-    SignatureVerifier verifier(String key, String region) throws IOException, UsageException {
+    SignatureVerifier verifier(String option, String key, String region) throws IOException, UsageException, InputException {
         if (KmsKeyReference.isKmsReference(key)) {
             try {
                 return AwsKmsPublicKey.verifierFor(kms(region), kmsReference(key));
@@ -55,7 +60,11 @@ final class SigningKeyOptions {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        return EcdsaP256Verifier.of(CosignKeyFiles.readPublicKey(Path.of(key)));
+        try {
+            return EcdsaP256Verifier.of(CosignKeyFiles.readPublicKey(Path.of(key)));
+        } catch (IOException e) {
+            throw new InputException(option + ": " + e.getMessage());
+        }
     }
 
     private static KmsKeyReference kmsReference(String key) throws UsageException {

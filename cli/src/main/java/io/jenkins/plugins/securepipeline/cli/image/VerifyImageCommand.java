@@ -47,7 +47,7 @@ public final class VerifyImageCommand implements Callable<Integer> {
         }
         SigningKeyOptions keys = new SigningKeyOptions();
         try {
-            SignatureVerifier publicKey = keys.verifier(key, options.region);
+            SignatureVerifier publicKey = keys.verifier("--key", key, options.region);
             RegistryClient registry = options.client(reference);
             CosignSignatureVerifier.Verification verification = new CosignSignatureVerifier(registry).verify(reference, publicKey);
             Map<String, Object> result = new LinkedHashMap<>();

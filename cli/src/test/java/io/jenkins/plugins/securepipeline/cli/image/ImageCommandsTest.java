@@ -143,8 +143,9 @@ class ImageCommandsTest {
         Path tampered = temp.resolve("tampered.key");
         Files.writeString(tampered, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
         assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", REGISTRY.address() + "/a/b:1",
-                "--sign-key", tampered.toString()))).isEqualTo(ExitCodes.REGISTRY_OR_SIGNING_FAILURE);
-        assertThat(err.toString()).contains("tampered.key").contains("not an EC private key");
+                "--sign-key", tampered.toString()))).isEqualTo(ExitCodes.INVALID_INPUT);
+        // A local key file that is no key is an input problem (3), not a registry or signing failure (5).
+        assertThat(err.toString()).contains("--sign-key: ").contains("tampered.key").contains("not an EC private key");
         // Nothing was pushed: the key is opened before the push starts.
         assertThat(REGISTRY.client().getManifest("a/b", "1")).isNull();
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securepipeline.signing.cosign;
 
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.image.InvalidImageException;
 import io.jenkins.plugins.securepipeline.image.JsonFields;
 import io.jenkins.plugins.securepipeline.image.StrictJson;
@@ -8,7 +10,6 @@ import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -81,14 +82,9 @@ public final class CosignKeyFiles {
         }
     }
 
+    /** @throws UserFileException (an IOException) when the file is missing, not a regular file or too large */
     private static byte[] readBounded(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidImageException(file + ": no such key file");
-        }
-        if (Files.size(file) > MAX_KEY_FILE) {
-            throw new InvalidImageException(file + ": too large for a key file");
-        }
-        return Files.readAllBytes(file);
+        return UserFiles.read(file, MAX_KEY_FILE);
     }
 
     private static ECPrivateKey privateKeyFromPkcs8(byte[] der, String source) throws InvalidImageException {
