@@ -113,6 +113,9 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             description = "env, json or credential-process (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @CommandLine.Mixin
+    TimeoutOption network = new TimeoutOption();
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After --: command to run with AWS_* variables set.")
     List<String> command = new ArrayList<>();
 
@@ -173,7 +176,7 @@ public final class AssumeRoleCommand implements Callable<Integer> {
     }
 
     private AwsClientSettings settings() {
-        AwsClientSettings.Builder settings = AwsClientSettings.builder(region);
+        AwsClientSettings.Builder settings = network.applyTo(AwsClientSettings.builder(region));
         URI sts = stsEndpoint != null ? stsEndpoint : uriFromEnvironment("AWS_ENDPOINT_URL_STS");
         if (sts != null) {
             settings.endpointOverride("sts", sts);

@@ -6,6 +6,7 @@ import io.jenkins.plugins.securepipeline.window.IcsUrlFetcher;
 import io.jenkins.plugins.securepipeline.window.ImportSources;
 import io.jenkins.plugins.securepipeline.window.InvalidCalendarException;
 import io.jenkins.plugins.securepipeline.window.WindowSchedule;
+import io.jenkins.plugins.securepipeline.window.ical.IcsCalendarImport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +20,17 @@ import java.time.ZoneId;
 final class CliImportSources {
     private CliImportSources() {}
 
-    static ImportSources withSsm(Instant at, Duration listing, ChangeCalendarStates changeCalendars) {
-        return CalendarImports.forDecisionsFrom(at, listing, new IcsUrlFetcher(), changeCalendars);
+    private static IcsUrlFetcher fetcher(Duration timeout) {
+        return new IcsUrlFetcher(timeout, IcsCalendarImport.MAX_BYTES);
     }
 
-    static ImportSources withoutAws(Instant at, Duration listing) {
-        CalendarImports imports = CalendarImports.forDecisionsFrom(at, listing, new IcsUrlFetcher(), null);
+    /** @param timeout the deadline of a whole iCalendar download (--timeout) */
+    static ImportSources withSsm(Instant at, Duration listing, ChangeCalendarStates changeCalendars, Duration timeout) {
+        return CalendarImports.forDecisionsFrom(at, listing, fetcher(timeout), changeCalendars);
+    }
+
+    static ImportSources withoutAws(Instant at, Duration listing, Duration timeout) {
+        CalendarImports imports = CalendarImports.forDecisionsFrom(at, listing, fetcher(timeout), null);
         return new ImportSources() {
             @Override
             public WindowSchedule icalendar(String location, Path baseDirectory, ZoneId floatingZone) {

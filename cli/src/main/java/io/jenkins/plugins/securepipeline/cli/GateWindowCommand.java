@@ -80,6 +80,9 @@ public final class GateWindowCommand implements Callable<Integer> {
     @Option(names = "--ssm-endpoint", paramLabel = "URL", description = "SSM endpoint, e.g. a PrivateLink VPC endpoint (needs --ssm-region).")
     private URI ssmEndpoint;
 
+    @CommandLine.Mixin
+    private TimeoutOption network = new TimeoutOption();
+
     private final Clock clock;
     private final Supplier<AwsCredentialsProvider> credentials;
 
@@ -103,8 +106,10 @@ public final class GateWindowCommand implements Callable<Integer> {
         }
         SsmClient ssm = ssmRegion == null ? null : ssmClient();
         try {
-            ImportSources imports = ssm == null ? CliImportSources.withoutAws(instant, period == null ? Duration.ZERO : period)
-                    : CliImportSources.withSsm(instant, period == null ? Duration.ZERO : period, new SsmChangeCalendar(ssm));
+            ImportSources imports = ssm == null
+                    ? CliImportSources.withoutAws(instant, period == null ? Duration.ZERO : period, network.value())
+                    : CliImportSources.withSsm(instant, period == null ? Duration.ZERO : period, new SsmChangeCalendar(ssm),
+                            network.value());
             return decide(instant, period, policy, imports);
         } finally {
             if (ssm != null) {
@@ -114,7 +119,7 @@ public final class GateWindowCommand implements Callable<Integer> {
     }
 
     private SsmClient ssmClient() {
-        AwsClientSettings.Builder settings = AwsClientSettings.builder(ssmRegion);
+        AwsClientSettings.Builder settings = network.applyTo(AwsClientSettings.builder(ssmRegion));
         if (ssmEndpoint != null) {
             settings.endpointOverride("ssm", ssmEndpoint);
         }

@@ -72,10 +72,13 @@ public final class HashCommand implements Callable<Integer> {
             description = "Files, directories (hashed recursively) or glob patterns (quote them; ** crosses directories).")
     private List<String> operands;
 
+    @CommandLine.Mixin
+    private TimeoutOption network = new TimeoutOption();
+
     private final KmsClientSource kmsClients;
 
     public HashCommand() {
-        this(KmsClientSource.fromEnvironment(System.getenv()));
+        this.kmsClients = KmsClientSource.fromEnvironment(System.getenv(), () -> network);
     }
 
     public HashCommand(KmsClientSource kmsClients) {

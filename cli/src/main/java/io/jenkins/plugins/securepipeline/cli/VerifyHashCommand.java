@@ -86,10 +86,13 @@ public final class VerifyHashCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Report format (default: ${DEFAULT-VALUE}).")
     private String format;
 
+    @CommandLine.Mixin
+    private TimeoutOption network = new TimeoutOption();
+
     private final KmsClientSource kmsClients;
 
     public VerifyHashCommand() {
-        this(KmsClientSource.fromEnvironment(System.getenv()));
+        this.kmsClients = KmsClientSource.fromEnvironment(System.getenv(), () -> network);
     }
 
     public VerifyHashCommand(KmsClientSource kmsClients) {

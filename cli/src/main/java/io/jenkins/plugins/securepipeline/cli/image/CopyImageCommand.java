@@ -8,7 +8,9 @@ import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignaturePublisher;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -50,6 +52,9 @@ public final class CopyImageCommand implements Callable<Integer> {
     @Mixin
     RegistryAccessOptions options;
 
+    @Mixin
+    ProgressOptions output;
+
     @Override
     public Integer call() {
         return ImageCommandSupport.run(spec, "copy-image", this::copy);
@@ -68,7 +73,8 @@ public final class CopyImageCommand implements Callable<Integer> {
         if ((sourceUsername == null) != (sourcePasswordFile == null)) {
             throw new UsageException("--source-registry-username and --source-registry-password-file go together");
         }
-        SigningKeyOptions keys = new SigningKeyOptions();
+        SigningKeyOptions keys = new SigningKeyOptions(options.network);
+        RegistryAccessOptions sourceOptions = null;
         try {
             SigningKeyOptions.OpenedSigner signer = signKey == null ? null
                     : keys.signer("--sign-key", signKey, keyPasswordFile, options.region);
@@ -78,16 +84,16 @@ public final class CopyImageCommand implements Callable<Integer> {
             RegistryClient targetRegistry = options.client(to);
             RegistryClient sourceRegistry;
             if (sourceUsername != null) {
-                RegistryAccessOptions sourceOptions = new RegistryAccessOptions();
+                sourceOptions = new RegistryAccessOptions();
                 sourceOptions.username = sourceUsername;
                 sourceOptions.passwordFile = sourcePasswordFile;
                 sourceOptions.insecureHttp = options.insecureHttp;
+                sourceOptions.network = options.network;
                 sourceRegistry = sourceOptions.client(from);
             } else {
                 sourceRegistry = from.registry().equals(to.registry()) ? targetRegistry : options.client(from);
             }
-            TransferProgress progress = format == ImageCommandSupport.Format.text
-                    ? new TransferProgress(spec.commandLine().getErr(), ImageCommandSupport.onTerminal()) : null;
+            TransferProgress progress = output.progress(spec.commandLine().getErr(), format);
             ImagePromotion.Promoted promoted;
             try {
                 promoted = new ImagePromotion(sourceRegistry, targetRegistry,
@@ -110,11 +116,23 @@ public final class CopyImageCommand implements Callable<Integer> {
             result.put("blobsPushed", promoted.push().blobsPushed());
             result.put("blobsSkipped", promoted.push().blobsSkipped());
             result.put("bytesPushed", promoted.push().bytesPushed());
-            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            List<String> text = new ArrayList<>();
+            text.add("Copied " + from + " to " + promoted.push().reference() + " (tag " + to.tag() + ").");
+            text.add(promoted.signaturesCopied() == 0 ? "No signatures were copied (the source has none)."
+                    : "Copied " + ImageCommandSupport.count(promoted.signaturesCopied(), "signature") + ".");
+            if (signature != null) {
+                text.add("Signed; the signature is " + signature + ".");
+            }
+            text.add(ImageCommandSupport.transferSentence(promoted.push().blobsPushed(), promoted.push().bytesPushed(),
+                    promoted.push().blobsSkipped()));
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result, text);
             return ExitCodes.OK;
         } finally {
             keys.close();
             options.close();
+            if (sourceOptions != null) {
+                sourceOptions.close();
+            }
         }
     }
 }

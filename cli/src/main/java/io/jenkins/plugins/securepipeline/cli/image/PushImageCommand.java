@@ -12,7 +12,9 @@ import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,6 +51,9 @@ public final class PushImageCommand implements Callable<Integer> {
     @Mixin
     RegistryAccessOptions options;
 
+    @Mixin
+    ProgressOptions output;
+
     @Override
     public Integer call() {
         return ImageCommandSupport.run(spec, "push-image", this::push);
@@ -69,7 +74,7 @@ public final class PushImageCommand implements Callable<Integer> {
         if (keyPasswordFile != null && signKey == null) {
             throw new UsageException("--key-password-file is only used with --sign-key");
         }
-        SigningKeyOptions keys = new SigningKeyOptions();
+        SigningKeyOptions keys = new SigningKeyOptions(options.network);
         try {
             SigningKeyOptions.OpenedSigner signer = signKey == null ? null
                     : keys.signer("--sign-key", signKey, keyPasswordFile, options.region);
@@ -78,14 +83,13 @@ public final class PushImageCommand implements Callable<Integer> {
                 EcrRepositoryCheck.RepositoryInfo info = new EcrRepositoryCheck(options.ecrClient())
                         .requireExists(ecrHost, targetReference.repository());
                 if (signer != null && info.blocksSignatureTags()) {
-                    spec.commandLine().getErr().println("push-image: warning: repository " + info.name()
+                    output.warn(spec.commandLine().getErr(), "push-image: warning: repository " + info.name()
                             + " has immutable tags without a 'sha256-*' exclusion; the first signature of a digest works,"
                             + " a second one (another key, re-signing) will be refused");
                 }
             }
             RegistryClient registry = options.client(targetReference);
-            TransferProgress progress = format == ImageCommandSupport.Format.text
-                    ? new TransferProgress(spec.commandLine().getErr(), ImageCommandSupport.onTerminal()) : null;
+            TransferProgress progress = output.progress(spec.commandLine().getErr(), format);
             SignedImagePublisher.Outcome outcome;
             try (ImageSource image = open(sourceSpec)) {
                 outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
@@ -103,7 +107,14 @@ public final class PushImageCommand implements Callable<Integer> {
             result.put("blobsPushed", outcome.push().blobsPushed());
             result.put("blobsSkipped", outcome.push().blobsSkipped());
             result.put("bytesPushed", outcome.push().bytesPushed());
-            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            List<String> text = new ArrayList<>();
+            text.add("Pushed " + outcome.push().reference() + " (tag " + targetReference.tag() + ").");
+            text.add(outcome.signature() == null ? "Not signed (no --sign-key given)."
+                    : "Signed; the signature is " + outcome.signature().signatureReference()
+                            + (outcome.signature().alreadyPresent() ? " (it was already there)." : "."));
+            text.add(ImageCommandSupport.transferSentence(outcome.push().blobsPushed(), outcome.push().bytesPushed(),
+                    outcome.push().blobsSkipped()));
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result, text);
             return ExitCodes.OK;
         } finally {
             keys.close();

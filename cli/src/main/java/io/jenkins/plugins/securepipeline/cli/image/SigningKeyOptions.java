@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.cli.image;
 
+import io.jenkins.plugins.securepipeline.cli.TimeoutOption;
 import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
 import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
 import io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer;
@@ -20,7 +21,12 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * {@code awskms:///KEY} (the digest is signed in KMS; the public half checks each new signature before it is published).
  */
 final class SigningKeyOptions {
+    private final TimeoutOption timeout;
     private KmsClient kms;
+
+    SigningKeyOptions(TimeoutOption timeout) {
+        this.timeout = timeout;
+    }
 
     /** A signer and, when available, a verifier of its public key for the self-check. */
     record OpenedSigner(PayloadSigner signer, SignatureVerifier selfCheck) {}
@@ -80,7 +86,7 @@ final class SigningKeyOptions {
             throw new UsageException("awskms:/// keys need --region");
         }
         if (kms == null) {
-            kms = AwsAccess.clients(region, System.getenv()).kms(AwsAccess.defaultCredentials());
+            kms = AwsAccess.clients(region, System.getenv(), timeout).kms(AwsAccess.defaultCredentials());
         }
         return kms;
     }

@@ -5,7 +5,9 @@ import io.jenkins.plugins.securepipeline.image.ImageReference;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignSignatureVerifier;
 import io.jenkins.plugins.securepipeline.signing.SignatureVerifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,7 +47,7 @@ public final class VerifyImageCommand implements Callable<Integer> {
         if (reference.digest() == null) {
             throw new UsageException("verify by digest: give HOST/REPO@sha256:HEX (a tag can move after it was checked)");
         }
-        SigningKeyOptions keys = new SigningKeyOptions();
+        SigningKeyOptions keys = new SigningKeyOptions(options.network);
         try {
             SignatureVerifier publicKey = keys.verifier("--key", key, options.region);
             RegistryClient registry = options.client(reference);
@@ -56,7 +58,16 @@ public final class VerifyImageCommand implements Callable<Integer> {
             result.put("signatures", verification.signatures());
             result.put("dockerReference", verification.dockerReference());
             result.put("problems", verification.problems());
-            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            List<String> text = new ArrayList<>();
+            String found = ImageCommandSupport.count(verification.signatures(), "signature") + " found";
+            text.add(verification.verified()
+                    ? "Verified: " + reference + " is signed by the given key (" + found + ")."
+                    : "NOT verified: " + reference + " has no valid signature by the given key (" + found + ").");
+            if (verification.dockerReference() != null) {
+                text.add("The signature names the image " + verification.dockerReference() + ".");
+            }
+            verification.problems().forEach(problem -> text.add("Problem: " + problem));
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result, text);
             return verification.verified() ? ExitCodes.OK : ExitCodes.BLOCKED;
         } finally {
             keys.close();

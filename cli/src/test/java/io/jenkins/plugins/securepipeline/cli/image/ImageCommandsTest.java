@@ -95,13 +95,24 @@ class ImageCommandsTest {
         // Text mode, not on a terminal: plain progress lines on stderr, the result on stdout.
         assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1"))).isEqualTo(ExitCodes.OK);
         assertThat(err.toString()).contains("push: ").doesNotContain("\r");
-        assertThat(out.toString()).contains("blobsSkipped: 3");
+        assertThat(out.toString()).contains("3 blobs were already there");
+        // --no-progress and --quiet: nothing on standard error, the result as before.
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1", "--no-progress")))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1", "--quiet")))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("Pushed " + repo + "@" + manifest.digest());
 
         String byDigest = repo + "@" + manifest.digest();
         assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest, "--format", "json"))).isEqualTo(ExitCodes.OK);
         assertThat(new ObjectMapper().readTree(out.toString()).get("verified").asBoolean()).isTrue();
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest))).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("Verified: " + byDigest + " is signed by the given key (1 signature found).")
+                .doesNotContain("null");
         assertThat(run(auth("verify-image", "--key", otherPublicKey.toString(), byDigest))).isEqualTo(ExitCodes.BLOCKED);
-        assertThat(out.toString()).contains("verified: false");
+        assertThat(out.toString()).startsWith("NOT verified: ").doesNotContain("null");
 
         String prod = REGISTRY.address() + "/cli/prod";
         assertThat(run(auth("copy-image", "--source", byDigest, "--target", prod + ":release", "--format", "json")))
