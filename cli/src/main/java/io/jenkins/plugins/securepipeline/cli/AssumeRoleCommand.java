@@ -52,7 +52,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:credentials printed, or the command's own exit code with -- COMMAND",
                 "2:usage or validation error",
                 "3:a file option (--policy-file, --web-identity-token-file, --certificate, --private-key) cannot be read",
-                "4:STS or IAM Roles Anywhere refused (the message says why)"})
+                "4:STS or IAM Roles Anywhere refused or could not be reached (the message says why)",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class AssumeRoleCommand implements Callable<Integer> {
     private static final long MAX_POLICY_FILE_BYTES = 64 * 1024;
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?");

@@ -41,8 +41,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "gate-window",
         mixinStandardHelpOptions = true,
-        description = {"Decide whether a change may proceed under a change-freeze calendar.",
-            "Exit codes: 0 open, 1 closed, 2 usage error, 3 invalid calendar (decision CLOSED)."},
+        description = {"Decide whether a change may proceed under a change-freeze calendar."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:open", "1:closed", "2:usage error",
+                "3:the calendar (or an import) could not be read or evaluated; the decision printed is CLOSED"},
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INVALID_INPUT)
 public final class GateWindowCommand implements Callable<Integer> {

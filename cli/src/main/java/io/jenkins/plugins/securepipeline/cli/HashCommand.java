@@ -45,9 +45,11 @@ import software.amazon.awssdk.services.kms.KmsClient;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = {
             "Print a checksum file (GNU sha256sum, BSD --tag, or a signed JSON manifest) for files, directory trees and globs.",
-            "Names are relative to --base; symbolic links are not followed.",
-            "Exit codes: 0 printed, 2 usage error, 3 an input could not be read, 5 signing failed."
-        })
+            "Names are relative to --base; symbolic links are not followed."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:checksum file printed", "2:usage error", "3:a file or the signing key could not be read",
+                "5:signing failed (AWS KMS)", "6:unexpected internal failure (the message says what; please report it)"})
 public final class HashCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -28,7 +28,11 @@ import picocli.CommandLine.Parameters;
  * (checked before blocking findings: an unread template must never look like a pass).
  */
 @Command(name = "scan-template", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "Scan CloudFormation / SAM templates (files or directories) for security problems.")
+        description = "Scan CloudFormation / SAM templates (files or directories) for security problems.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above the threshold", "1:blocking findings", "2:usage error",
+                "3:a template, --policy or --parameters file could not be read (checked first: an unread template never passes)",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class ScanTemplateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

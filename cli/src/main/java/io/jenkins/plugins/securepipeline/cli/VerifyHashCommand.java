@@ -50,10 +50,12 @@ import software.amazon.awssdk.services.kms.KmsClient;
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = {
-            "Verify files against a checksum file (GNU, BSD or JSON manifest) or one expected digest.",
-            "Exit codes: 0 all match, 1 any mismatch/missing/unexpected/unreadable file,"
-                    + " 2 usage error, 3 checksum file unreadable or its signature invalid."
-        })
+            "Verify files against a checksum file (GNU, BSD or JSON manifest) or one expected digest."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file matches", "1:a file is mismatched, missing, unexpected or unreadable",
+                "2:usage error", "3:the checksum file or public key could not be read, or the signature is invalid or required",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class VerifyHashCommand implements Callable<Integer> {
     /** In a holder so that building the command line (every command, at start-up) does not set up Jackson. */
     private static final class Json {

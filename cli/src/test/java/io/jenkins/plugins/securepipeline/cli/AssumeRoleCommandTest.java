@@ -141,6 +141,17 @@ class AssumeRoleCommandTest {
     }
 
     @Test
+    void expiredCredentialsAreRefusedNotPrinted() throws IOException {
+        sts.handler(request -> AwsResponse.xml(AssumeRoleCommandTest.issue(request).body()
+                .replace("2030-01-01T00:00:00Z", "2001-01-01T00:00:00Z")));
+        assertThat(run()).isEqualTo(ExitCodes.STS_REFUSED);
+        assertThat(err.toString()).contains("assume-role: the credentials AWS returned have already expired (expiration 2001-01-01T00:00:00Z")
+                .contains("refused");
+        assertThat(out.toString()).isEmpty();
+        assertNoSecretsIn(err.toString());
+    }
+
+    @Test
     void validationErrorsExitWith2AndNameTheField() throws IOException {
         assertThat(run("--duration", "10m")).isEqualTo(ExitCodes.USAGE);
         // The option the user typed, not the request field behind it.

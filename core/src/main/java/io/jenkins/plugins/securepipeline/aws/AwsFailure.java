@@ -41,7 +41,8 @@ public record AwsFailure(String service, String operation, String errorCode, int
                 || causedBy(error, java.net.SocketTimeoutException.class)
                 || causedBy(error, java.net.http.HttpTimeoutException.class)) {
             return new AwsFailure(service, operation, null, 0, false, service + " did not answer in time",
-                    "that the endpoint is reachable from here (DNS, proxy, firewall) and the time allowed for the call",
+                    "that the endpoint URL and port are right and reachable from here (DNS, proxy, firewall; every "
+                            + "attempt may have failed until the time ran out), and the time allowed for the call",
                     scrub(detail));
         }
         if (detail != null && (detail.contains("Unable to unmarshall") || detail.contains("Could not parse"))) {

@@ -20,33 +20,40 @@ import picocli.CommandLine.Option;
 
 /** {@code copy-image}: promote an image by digest, manifest bytes and signatures preserved. */
 @Command(name = "copy-image", mixinStandardHelpOptions = true,
-        description = {"Copy an image by digest to another repository, registry or account with its manifest bytes",
-                "unchanged and its cosign signatures; optionally add a signature with the target's key.",
-                "Exit: 0 copied, 2 usage error, 5 registry or signing failure."})
+        description = {"Copy an image by digest, with its cosign signatures, to another repository, registry or account.",
+                "The manifest bytes stay unchanged, so the digest tested is the digest deployed; --sign-key adds a "
+                        + "signature with the target's key."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:copied", "2:usage error", "3:a local input (--sign-key, a password file) could not be read",
+                "5:registry or signing failure (the message names host and port)", "6:unexpected internal failure (the message says what; please report it)"})
 public final class CopyImageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "HOST/REPO@sha256:HEX")
+    @Option(names = "--source", required = true, paramLabel = "HOST/REPO@sha256:HEX",
+            description = "The image to copy, by digest.")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "HOST/REPO:TAG")
+    @Option(names = "--target", required = true, paramLabel = "HOST/REPO:TAG",
+            description = "Where to copy it: registry host, repository and tag.")
     String target;
 
     @Option(names = "--source-registry-username", paramLabel = "USER",
             description = "User for the source registry when it differs from the target's.")
     String sourceUsername;
 
-    @Option(names = "--source-registry-password-file", paramLabel = "FILE")
+    @Option(names = "--source-registry-password-file", paramLabel = "FILE",
+            description = "File holding the source registry's password or token (first line).")
     Path sourcePasswordFile;
 
     @Option(names = "--sign-key", paramLabel = "FILE|awskms:///KEY", description = "Also sign the copy with this key.")
     String signKey;
 
-    @Option(names = "--key-password-file", paramLabel = "FILE")
+    @Option(names = "--key-password-file", paramLabel = "FILE", description = "Passphrase of an encrypted --sign-key (first line).")
     Path keyPasswordFile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Result as sentences (text) or one JSON object (json) on standard output (default: ${DEFAULT-VALUE}).")
     ImageCommandSupport.Format format;
 
     @Mixin

@@ -24,18 +24,23 @@ import picocli.CommandLine.Option;
 
 /** {@code push-image}: push an image from the build agent's disk, read it back, then sign that digest. */
 @Command(name = "push-image", mixinStandardHelpOptions = true,
-        description = {"Push an OCI layout, OCI archive or docker save archive to a registry with its digest preserved,",
-                "read the manifest back, and (with --sign-key) sign that digest in cosign's format.",
-                "Exit: 0 pushed (and signed), 2 usage error, 5 registry or signing failure."})
+        description = {"Push an image from disk to a registry with its digest preserved, then sign that digest.",
+                "The source is an OCI layout, an OCI archive or a docker save archive; the manifest is read back after the "
+                        + "push and, with --sign-key, its digest is signed in cosign's format."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:pushed (and signed)", "2:usage error",
+                "3:a local input (--source, --sign-key, a password file) could not be read",
+                "5:registry or signing failure (the message names host and port)", "6:unexpected internal failure (the message says what; please report it)"})
 public final class PushImageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "SOURCE",
-            description = "oci:DIR[:NAME], oci-archive:TAR[:NAME] or docker-archive:TAR")
+            description = "The image on disk: oci:DIR[:NAME], oci-archive:TAR[:NAME] or docker-archive:TAR (uncompressed).")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "HOST[:PORT]/REPO:TAG")
+    @Option(names = "--target", required = true, paramLabel = "HOST[:PORT]/REPO:TAG",
+            description = "Where to push: registry host, repository and tag.")
     String target;
 
     @Option(names = "--sign-key", paramLabel = "FILE|awskms:///KEY",
@@ -45,7 +50,8 @@ public final class PushImageCommand implements Callable<Integer> {
     @Option(names = "--key-password-file", paramLabel = "FILE", description = "Passphrase of an encrypted key (first line).")
     Path keyPasswordFile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Result as sentences (text) or one JSON object (json) on standard output (default: ${DEFAULT-VALUE}).")
     ImageCommandSupport.Format format;
 
     @Mixin

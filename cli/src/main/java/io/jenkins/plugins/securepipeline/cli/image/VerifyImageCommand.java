@@ -18,19 +18,25 @@ import picocli.CommandLine.Parameters;
 
 /** {@code verify-image}: check an image digest's cosign signatures against a trusted key. */
 @Command(name = "verify-image", mixinStandardHelpOptions = true,
-        description = {"Verify the cosign key-based signatures of an image digest with a PEM public key or a KMS key.",
-                "Exit: 0 verified, 1 not verified, 2 usage error, 5 registry failure."})
+        description = {"Verify the cosign key-based signatures of an image digest with a PEM public key or a KMS key."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:verified", "1:not verified (no valid signature by the key)", "2:usage error",
+                "3:the key could not be read", "5:registry failure (the message names host and port)",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class VerifyImageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--key", required = true, paramLabel = "PUB.pem|awskms:///KEY")
+    @Option(names = "--key", required = true, paramLabel = "PUB.pem|awskms:///KEY",
+            description = "The trusted key: a PEM public key (cosign.pub) or an AWS KMS key.")
     String key;
 
-    @Parameters(index = "0", paramLabel = "HOST[:PORT]/REPO@sha256:HEX")
+    @Parameters(index = "0", paramLabel = "HOST[:PORT]/REPO@sha256:HEX",
+            description = "The image to check, by digest (a tag can move after it was checked).")
     String image;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Result as sentences (text) or one JSON object (json) on standard output (default: ${DEFAULT-VALUE}).")
     ImageCommandSupport.Format format;
 
     @Mixin
