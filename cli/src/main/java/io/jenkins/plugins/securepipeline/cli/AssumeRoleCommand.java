@@ -180,11 +180,11 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         AwsClientSettings.Builder settings = network.applyTo(AwsClientSettings.builder(region));
         URI sts = stsEndpoint != null ? stsEndpoint : uriFromEnvironment("AWS_ENDPOINT_URL_STS");
         if (sts != null) {
-            settings.endpointOverride("sts", sts);
+            AwsEndpoints.override(settings, "sts", sts, stsEndpoint != null ? "--sts-endpoint" : "AWS_ENDPOINT_URL_STS");
         }
         URI rolesAnywhere = uriFromEnvironment("AWS_ENDPOINT_URL_ROLESANYWHERE");
         if (rolesAnywhere != null) {
-            settings.endpointOverride("rolesanywhere", rolesAnywhere);
+            AwsEndpoints.override(settings, "rolesanywhere", rolesAnywhere, "AWS_ENDPOINT_URL_ROLESANYWHERE");
         }
         settings.fips("true".equalsIgnoreCase(environment.get("AWS_USE_FIPS_ENDPOINT")));
         String proxy = firstSet("HTTPS_PROXY", "https_proxy");

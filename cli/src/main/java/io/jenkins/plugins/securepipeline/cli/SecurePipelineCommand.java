@@ -117,6 +117,14 @@ public final class SecurePipelineCommand implements Runnable {
     static CommandLine withHandlers(CommandLine commandLine) {
         commandLine.setExecutionExceptionHandler(SecurePipelineCommand::unexpectedFailure);
         commandLine.setParameterExceptionHandler(SecurePipelineCommand::usageError);
+        // Picocli's own URI conversion would name java.net.URISyntaxException in the message.
+        commandLine.registerConverter(java.net.URI.class, text -> {
+            try {
+                return new java.net.URI(text.strip());
+            } catch (java.net.URISyntaxException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a URL (" + e.getReason() + ")");
+            }
+        });
         return commandLine;
     }
 
