@@ -85,6 +85,10 @@ public final class VerifyHashCommand implements Callable<Integer> {
             description = "Require a JSON manifest signed by this key (PEM PUBLIC KEY, or the public key of an AWS KMS key).")
     private String publicKey;
 
+    @Option(names = "--require-signature",
+            description = "Fail (exit 3) unless the checksum file is a JSON manifest whose signature --public-key verifies.")
+    private boolean requireSignature;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Report format (default: ${DEFAULT-VALUE}).")
     private String format;
 
@@ -130,15 +134,26 @@ public final class VerifyHashCommand implements Callable<Integer> {
                 err.println("secure-pipeline verify-hash: " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
             }
+            // A checksum file cannot hold its own digest: an entry for itself (written by "hash . > SUMS") is dropped.
+            Set<String> self = checksumFileInsideBase(baseDirectory);
+            List<ChecksumEntry> entries = loaded.entries().stream().filter(entry -> !self.contains(entry.name())).toList();
+            if (entries.size() < loaded.entries().size()) {
+                err.println("secure-pipeline verify-hash: note: " + checksums + " lists itself; that entry is not checked "
+                        + "(a file cannot contain its own digest)");
+            }
+            if (entries.isEmpty()) {
+                err.println("secure-pipeline verify-hash: --checksums: " + checksums + " lists no file but itself");
+                return ExitCodes.INVALID_INPUT;
+            }
             if (exact) {
                 try {
-                    report = verifier.verifyExactSet(loaded.entries(), checksumFileInsideBase(baseDirectory));
+                    report = verifier.verifyExactSet(entries, self);
                 } catch (IOException e) {
                     err.println("secure-pipeline verify-hash: cannot list " + base + " completely for --exact: " + Messages.describe(e));
                     return ExitCodes.INVALID_INPUT;
                 }
             } else {
-                report = verifier.verify(loaded.entries());
+                report = verifier.verify(entries);
             }
         }
         print(report, signatureStatus);
@@ -176,10 +191,26 @@ public final class VerifyHashCommand implements Callable<Integer> {
         }
     }
 
-    /** "verified (key ...)", "present, not checked (no --public-key)", or "none"; or fails when a key was given. */
+    /**
+     * "verified (key ...)", "present, not checked (no --public-key)", or "none"; or fails when a key was given or a
+     * signature is required. A signature nobody checks is said on stderr: it proves nothing.
+     */
     private String checkSignature(Optional<ChecksumManifest> manifest) throws InvalidSignature {
+        boolean signed = manifest.flatMap(ChecksumManifest::signature).isPresent();
+        if (requireSignature && !signed) {
+            throw new InvalidSignature("--require-signature: " + checksums + " is not signed"
+                    + (manifest.isEmpty() ? " (a coreutils checksum file cannot be)" : ""));
+        }
         if (publicKey == null) {
-            return manifest.flatMap(ChecksumManifest::signature).isPresent() ? "present, not checked (no --public-key)" : "none";
+            if (requireSignature) {
+                throw new InvalidSignature("--require-signature: " + checksums + " is signed, but without --public-key "
+                        + "the signature cannot be checked");
+            }
+            if (signed) {
+                spec.commandLine().getErr().println("secure-pipeline verify-hash: warning: " + checksums + " is signed, "
+                        + "but no --public-key was given: the signature was not checked (--require-signature makes this an error)");
+            }
+            return signed ? "present, not checked (no --public-key)" : "none";
         }
         if (manifest.isEmpty()) {
             throw new InvalidSignature(checksums + ": --public-key needs a signed JSON manifest, but this is a coreutils checksum file");

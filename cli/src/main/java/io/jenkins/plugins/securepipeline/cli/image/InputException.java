@@ -4,10 +4,10 @@ package io.jenkins.plugins.securepipeline.cli.image;
  * A local input cannot be used (exit code 3): the image source, a key file, a password file. The message names the
  * option and the path; the registry was not at fault.
  */
-final class InputException extends Exception {
+public final class InputException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    InputException(String message) {
+    public InputException(String message) {
         super(message);
     }
 }

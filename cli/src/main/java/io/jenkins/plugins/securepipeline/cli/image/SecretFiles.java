@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Reads a password or passphrase from a file: the first line, without its line ending. Never echoes it. */
-final class SecretFiles {
+public final class SecretFiles {
     private static final int MAX_SECRET_FILE = 64 * 1024;
 
     private SecretFiles() {}
 
-    static char[] readFirstLine(Path file, String option) throws InputException {
+    public static char[] readFirstLine(Path file, String option) throws InputException {
         byte[] bytes;
         try {
             bytes = UserFiles.read(file, MAX_SECRET_FILE);

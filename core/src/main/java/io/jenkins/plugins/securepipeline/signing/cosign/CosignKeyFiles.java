@@ -43,6 +43,14 @@ public final class CosignKeyFiles {
     private CosignKeyFiles() {}
 
     public static ECPrivateKey readPrivateKey(Path file, char[] passphrase) throws IOException {
+        return readKeyPair(file, passphrase).privateKey();
+    }
+
+    /**
+     * The private key and, when the file carries it (plain PEM from openssl does), its public half: what a signer of
+     * checksum manifests names the key by. Cosign's encrypted keys hold the private key only.
+     */
+    public static PemKeyReader.KeyPair readKeyPair(Path file, char[] passphrase) throws IOException {
         String source = file.toString();
         byte[] bytes = readBounded(file);
         Pem pem = Pem.read(bytes, source);
@@ -51,7 +59,7 @@ public final class CosignKeyFiles {
             case "EC PRIVATE KEY":
                 // Plain PEM keys are the signing package's job; only cosign's own format is read here.
                 try {
-                    return PemKeyReader.readPrivateKey(bytes, source).privateKey();
+                    return PemKeyReader.readPrivateKey(bytes, source);
                 } catch (KeyFileException e) {
                     throw new InvalidImageException(e.getMessage());
                 }
@@ -62,7 +70,8 @@ public final class CosignKeyFiles {
                 }
                 byte[] pkcs8 = decrypt(pem.der, passphrase, source);
                 try {
-                    return requireP256(privateKeyFromPkcs8(pkcs8, source), source);
+                    return new PemKeyReader.KeyPair(requireP256(privateKeyFromPkcs8(pkcs8, source), source),
+                            java.util.Optional.empty());
                 } finally {
                     Arrays.fill(pkcs8, (byte) 0);
                 }
