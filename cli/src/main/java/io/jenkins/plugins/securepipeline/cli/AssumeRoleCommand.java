@@ -23,6 +23,7 @@ import java.io.Reader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -222,7 +223,105 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             return new CredentialSource.RolesAnywhere(certificates.get(0), certificates.subList(1, certificates.size()),
                     key, trustAnchorArn, profileArn, sessionName != null);
         }
+        if (environment.get("AWS_ACCESS_KEY_ID") == null) {
+            // The default chain may reach a profile whose credential_process is this very command.
+            String recursion = credentialProcessRecursion(ownArguments(), ancestorCommandLines());
+            if (recursion != null) {
+                throw new IllegalArgumentException(recursion);
+            }
+        }
         return new CredentialSource.DefaultChain();
+    }
+
+    /** More nested assume-role runs than this are taken for a loop, whatever their arguments. */
+    static final int MAX_NESTED_RUNS = 4;
+
+    /**
+     * A profile with {@code credential_process = secure-pipeline assume-role ...} makes the SDK's default chain, as
+     * used here, run this command again, which looks up the same chain, and so on without end. The SDK starts the
+     * process with our environment and no way for us to mark it, so the loop is recognised by the process's
+     * ancestors: one running assume-role with exactly these arguments, or more nested assume-role runs than any
+     * sane setup has.
+     *
+     * @param ownArguments this run's arguments from "assume-role" on
+     * @param ancestors the command lines of this process's ancestors, nearest first
+     * @return why this run must stop, or null
+     */
+    static String credentialProcessRecursion(List<String> ownArguments, List<List<String>> ancestors) {
+        int nested = 0;
+        for (List<String> ancestor : ancestors) {
+            int at = ancestor.indexOf("assume-role");
+            // A JVM running this command; not a wrapper such as "timeout 60 java -jar ..." that merely names it.
+            boolean ours = at > 0 && isJava(ancestor.get(0)) && ancestor.subList(0, at).stream().anyMatch(
+                    argument -> argument.endsWith("secure-pipeline.jar") || argument.equals(SecurePipelineCommand.class.getName()));
+            if (!ours) {
+                continue;
+            }
+            nested++;
+            if (ancestor.subList(at, ancestor.size()).equals(ownArguments)) {
+                return "this assume-role was started, with the same arguments, while an assume-role was looking up its "
+                        + "first credentials: an AWS profile's credential_process runs assume-role, and the default "
+                        + "credential chain leads back to that profile. Stopped, as it would repeat without end; give the "
+                        + "profile's command other first credentials (--web-identity-token-file, --certificate, or a "
+                        + "profile with keys via AWS_PROFILE)";
+            }
+        }
+        if (nested >= MAX_NESTED_RUNS) {
+            return nested + " assume-role runs are already nested above this one; taken for a credential_process loop "
+                    + "and stopped";
+        }
+        return null;
+    }
+
+    private static boolean isJava(String executable) {
+        String name = executable.substring(executable.lastIndexOf('/') + 1);
+        return name.equals("java") || name.equals("java.exe");
+    }
+
+    private List<String> ownArguments() {
+        List<String> all = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        int at = all.indexOf("assume-role");
+        return at < 0 ? List.of() : all.subList(at, all.size());
+    }
+
+    /** The command lines of this process's ancestors (as far as the system tells them), nearest first. */
+    private static List<List<String>> ancestorCommandLines() {
+        List<List<String>> lines = new ArrayList<>();
+        java.util.Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
+        for (int depth = 0; depth < 32 && ancestor.isPresent(); depth++) {
+            lines.add(commandLine(ancestor.get()));
+            ancestor = ancestor.get().parent();
+        }
+        return lines;
+    }
+
+    /**
+     * On Linux from /proc: the JDK's {@link ProcessHandle.Info} reads at most one page of it, and a JVM's command line
+     * with a long class path is cut before the class name and "assume-role". Elsewhere what the JDK tells.
+     */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            List<String> line = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    line.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            if (!line.isEmpty()) {
+                return line;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc here: ask the JDK
+        }
+        ProcessHandle.Info info = process.info();
+        List<String> line = new ArrayList<>();
+        info.command().ifPresent(line::add);
+        info.arguments().ifPresent(arguments -> line.addAll(List.of(arguments)));
+        return line;
     }
 
     private RoleSessionRequest request() {
@@ -288,6 +387,8 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         childEnvironment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         childEnvironment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         childEnvironment.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        // As the Jenkins step sets it: tools that cache credentials (and people) can see when they end.
+        childEnvironment.put("AWS_CREDENTIAL_EXPIRATION", role.expiration().toString());
         childEnvironment.put("AWS_REGION", region);
         childEnvironment.put("AWS_DEFAULT_REGION", region);
         // The child must use these keys, not a profile or web identity file that the SDKs would prefer.
