@@ -34,6 +34,8 @@ public final class SecurePipelineCommand implements Runnable {
         commands.put("push-image", io.jenkins.plugins.securepipeline.cli.image.PushImageCommand.class);
         commands.put("verify-image", io.jenkins.plugins.securepipeline.cli.image.VerifyImageCommand.class);
         commands.put("copy-image", io.jenkins.plugins.securepipeline.cli.image.CopyImageCommand.class);
+        commands.put("completion", CompletionCommand.class);
+        commands.put("man", ManPageCommand.class);
         return Collections.unmodifiableMap(commands);
     }
 

@@ -53,8 +53,8 @@ class SecurePipelineCommandTest {
     void aRunBuildsOnlyTheSubcommandItNames() {
         assertThat(SecurePipelineCommand.forArguments(new String[] {"scan-template", "--help"}).getSubcommands())
                 .containsOnlyKeys("scan-template");
-        assertThat(SecurePipelineCommand.forArguments(new String[] {"--help"}).getSubcommands()).hasSize(8);
-        assertThat(SecurePipelineCommand.forArguments(new String[] {"no-such-command"}).getSubcommands()).hasSize(8);
+        assertThat(SecurePipelineCommand.forArguments(new String[] {"--help"}).getSubcommands()).hasSize(10);
+        assertThat(SecurePipelineCommand.forArguments(new String[] {"no-such-command"}).getSubcommands()).hasSize(10);
     }
 
     @Test
@@ -103,5 +103,34 @@ class SecurePipelineCommandTest {
             command.usage(new PrintWriter(help));
             assertThat(help.toString()).as(name).contains("Exit codes:").contains("  0 ").contains("  2 ");
         });
+    }
+
+    @Test
+    void completionScriptsKnowEveryCommandAndOption() {
+        assertThat(run("completion", "bash")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("#!/usr/bin/env bash").contains("push-image").contains("--require-signature")
+                .contains("--timeout").contains("complete -F");
+        out.getBuffer().setLength(0);
+        assertThat(run("completion", "zsh")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n")
+                .contains("gate-window");
+        assertThat(run("completion", "fish")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("expected one of [bash, zsh]");
+    }
+
+    @Test
+    void manPagesAreWrittenFromTheCommandModel() {
+        assertThat(run("man", "verify-hash")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith(".TH \"SECURE-PIPELINE-VERIFY-HASH\" 1 ")
+                .contains("[\\-\\-public\\-key=FILE|awskms:///KEY]")
+                .contains(".SH NAME\nsecure\\-pipeline\\-verify\\-hash \\- Verify files against a checksum file")
+                .contains("\\fB\\-\\-require\\-signature\\fR\n").contains(".SH \"EXIT STATUS\"\n.TP\n\\fB0\\fR\nevery file matches")
+                .doesNotContain("${DEFAULT-VALUE}");
+        out.getBuffer().setLength(0);
+        assertThat(run("man")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains(".SH COMMANDS\n").contains("\\fBpush\\-image\\fR");
+        assertThat(run("man", "no-such")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("no command 'no-such'");
+        assertThat(ManPageCommand.escape(".starts with a dot\\")).isEqualTo("\\&.starts with a dot\\e");
     }
 }
