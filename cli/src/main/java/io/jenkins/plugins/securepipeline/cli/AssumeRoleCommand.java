@@ -4,6 +4,8 @@ import io.jenkins.plugins.securepipeline.aws.AwsCallException;
 import io.jenkins.plugins.securepipeline.aws.AwsClientSettings;
 import io.jenkins.plugins.securepipeline.aws.AwsClients;
 import io.jenkins.plugins.securepipeline.aws.ProxySettings;
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.role.AssumedRole;
 import io.jenkins.plugins.securepipeline.role.BuildContext;
 import io.jenkins.plugins.securepipeline.role.CredentialSource;
@@ -54,8 +56,12 @@ import picocli.CommandLine;
                 "Honours HTTPS_PROXY/NO_PROXY, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_ROLESANYWHERE and AWS_USE_FIPS_ENDPOINT."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:credentials printed, or the command's own exit code with -- COMMAND",
-                "2:usage or validation error", "4:STS or IAM Roles Anywhere refused (the message says why)"})
+                "2:usage or validation error",
+                "3:a file option (--policy-file, --web-identity-token-file, --certificate, --private-key) cannot be read",
+                "4:STS or IAM Roles Anywhere refused or could not be reached (the message says why)",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class AssumeRoleCommand implements Callable<Integer> {
+    private static final long MAX_POLICY_FILE_BYTES = 64 * 1024;
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?");
 
     @CommandLine.Spec
@@ -119,6 +125,9 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             + "before expiry, instead of putting keys in its environment.")
     boolean serve;
 
+    @CommandLine.Mixin
+    TimeoutOption network = new TimeoutOption();
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After --: command to run with AWS_* variables set.")
     List<String> command = new ArrayList<>();
 
@@ -146,16 +155,20 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             settings = settings();
             source = source();
             request = request();
+        } catch (UnreadableInput e) {
+            err.println("assume-role: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
         } catch (IllegalArgumentException e) {
             // InvalidRoleRequestException included: the message names the field and carries no secret.
-            err.println("assume-role: " + e.getMessage());
+            err.println("assume-role: " + withOptionNames(e.getMessage()));
             return ExitCodes.USAGE;
         }
         try {
             role = new RoleAssumer(new AwsClients(settings)).assume(source, request);
         } catch (InvalidRoleRequestException e) {
-            err.println("assume-role: " + e.getMessage());
-            return ExitCodes.USAGE;
+            err.println("assume-role: " + withOptionNames(e.getMessage()));
+            // The token file is read when the call is made; unreadable then, it is an input problem like the others.
+            return e.field().equals("webIdentityTokenFile") ? ExitCodes.INVALID_INPUT : ExitCodes.USAGE;
         } catch (AwsCallException e) {
             err.println("assume-role: " + e.getMessage());
             return ExitCodes.STS_REFUSED;
@@ -182,14 +195,14 @@ public final class AssumeRoleCommand implements Callable<Integer> {
     }
 
     private AwsClientSettings settings() {
-        AwsClientSettings.Builder settings = AwsClientSettings.builder(region);
+        AwsClientSettings.Builder settings = network.applyTo(AwsClientSettings.builder(region));
         URI sts = stsEndpoint != null ? stsEndpoint : uriFromEnvironment("AWS_ENDPOINT_URL_STS");
         if (sts != null) {
-            settings.endpointOverride("sts", sts);
+            AwsEndpoints.override(settings, "sts", sts, stsEndpoint != null ? "--sts-endpoint" : "AWS_ENDPOINT_URL_STS");
         }
         URI rolesAnywhere = uriFromEnvironment("AWS_ENDPOINT_URL_ROLESANYWHERE");
         if (rolesAnywhere != null) {
-            settings.endpointOverride("rolesanywhere", rolesAnywhere);
+            AwsEndpoints.override(settings, "rolesanywhere", rolesAnywhere, "AWS_ENDPOINT_URL_ROLESANYWHERE");
         }
         settings.fips("true".equalsIgnoreCase(environment.get("AWS_USE_FIPS_ENDPOINT")));
         String proxy = firstSet("HTTPS_PROXY", "https_proxy");
@@ -207,6 +220,7 @@ public final class AssumeRoleCommand implements Callable<Integer> {
                     "choose either a web identity token file or a Roles Anywhere certificate, not both");
         }
         if (webIdentityTokenFile != null) {
+            readable("--web-identity-token-file", () -> UserFiles.requireRegularFile(webIdentityTokenFile));
             return CredentialSource.WebIdentity.fromFile(webIdentityTokenFile);
         }
         if (anyCertificateOption) {
@@ -214,11 +228,117 @@ public final class AssumeRoleCommand implements Callable<Integer> {
             requireOption("--private-key", privateKey);
             requireOption("--trust-anchor-arn", trustAnchorArn);
             requireOption("--profile-arn", profileArn);
-            List<X509Certificate> certificates = PemFiles.readCertificates("--certificate", certificate);
+            List<X509Certificate> certificates;
+            java.security.PrivateKey key;
+            try {
+                certificates = PemFiles.readCertificates("--certificate", certificate);
+                key = PemFiles.readPrivateKey("--private-key", privateKey);
+            } catch (InvalidRoleRequestException e) {
+                // The message names the option and the file; unreadable or not PEM, the input is at fault.
+                throw new UnreadableInput(e.getMessage());
+            }
             return new CredentialSource.RolesAnywhere(certificates.get(0), certificates.subList(1, certificates.size()),
-                    PemFiles.readPrivateKey("--private-key", privateKey), trustAnchorArn, profileArn, sessionName != null);
+                    key, trustAnchorArn, profileArn, sessionName != null);
+        }
+        if (environment.get("AWS_ACCESS_KEY_ID") == null) {
+            // The default chain may reach a profile whose credential_process is this very command.
+            String recursion = credentialProcessRecursion(ownArguments(), ancestorCommandLines());
+            if (recursion != null) {
+                throw new IllegalArgumentException(recursion);
+            }
         }
         return new CredentialSource.DefaultChain();
+    }
+
+    /** More nested assume-role runs than this are taken for a loop, whatever their arguments. */
+    static final int MAX_NESTED_RUNS = 4;
+
+    /**
+     * A profile with {@code credential_process = secure-pipeline assume-role ...} makes the SDK's default chain, as
+     * used here, run this command again, which looks up the same chain, and so on without end. The SDK starts the
+     * process with our environment and no way for us to mark it, so the loop is recognised by the process's
+     * ancestors: one running assume-role with exactly these arguments, or more nested assume-role runs than any
+     * sane setup has.
+     *
+     * @param ownArguments this run's arguments from "assume-role" on
+     * @param ancestors the command lines of this process's ancestors, nearest first
+     * @return why this run must stop, or null
+     */
+    static String credentialProcessRecursion(List<String> ownArguments, List<List<String>> ancestors) {
+        int nested = 0;
+        for (List<String> ancestor : ancestors) {
+            int at = ancestor.indexOf("assume-role");
+            // A JVM running this command; not a wrapper such as "timeout 60 java -jar ..." that merely names it.
+            boolean ours = at > 0 && isJava(ancestor.get(0)) && ancestor.subList(0, at).stream().anyMatch(
+                    argument -> argument.endsWith("secure-pipeline.jar") || argument.equals(SecurePipelineCommand.class.getName()));
+            if (!ours) {
+                continue;
+            }
+            nested++;
+            if (ancestor.subList(at, ancestor.size()).equals(ownArguments)) {
+                return "this assume-role was started, with the same arguments, while an assume-role was looking up its "
+                        + "first credentials: an AWS profile's credential_process runs assume-role, and the default "
+                        + "credential chain leads back to that profile. Stopped, as it would repeat without end; give the "
+                        + "profile's command other first credentials (--web-identity-token-file, --certificate, or a "
+                        + "profile with keys via AWS_PROFILE)";
+            }
+        }
+        if (nested >= MAX_NESTED_RUNS) {
+            return nested + " assume-role runs are already nested above this one; taken for a credential_process loop "
+                    + "and stopped";
+        }
+        return null;
+    }
+
+    private static boolean isJava(String executable) {
+        String name = executable.substring(executable.lastIndexOf('/') + 1);
+        return name.equals("java") || name.equals("java.exe");
+    }
+
+    private List<String> ownArguments() {
+        List<String> all = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        int at = all.indexOf("assume-role");
+        return at < 0 ? List.of() : all.subList(at, all.size());
+    }
+
+    /** The command lines of this process's ancestors (as far as the system tells them), nearest first. */
+    private static List<List<String>> ancestorCommandLines() {
+        List<List<String>> lines = new ArrayList<>();
+        java.util.Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
+        for (int depth = 0; depth < 32 && ancestor.isPresent(); depth++) {
+            lines.add(commandLine(ancestor.get()));
+            ancestor = ancestor.get().parent();
+        }
+        return lines;
+    }
+
+    /**
+     * On Linux from /proc: the JDK's {@link ProcessHandle.Info} reads at most one page of it, and a JVM's command line
+     * with a long class path is cut before the class name and "assume-role". Elsewhere what the JDK tells.
+     */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            List<String> line = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    line.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            if (!line.isEmpty()) {
+                return line;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc here: ask the JDK
+        }
+        ProcessHandle.Info info = process.info();
+        List<String> line = new ArrayList<>();
+        info.command().ifPresent(line::add);
+        info.arguments().ifPresent(arguments -> line.addAll(List.of(arguments)));
+        return line;
     }
 
     private RoleSessionRequest request() {
@@ -236,11 +356,9 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         }
         transitiveTags.forEach(request::transitiveTagKey);
         if (policyFile != null) {
-            try {
-                request.policy(Files.readString(policyFile, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new InvalidRoleRequestException("--policy-file", "cannot read " + policyFile + " (" + e.getClass().getSimpleName() + ")");
-            }
+            // STS takes at most 2048 characters; the file may be pretty-printed, but not unbounded.
+            byte[] policy = readable("--policy-file", () -> UserFiles.read(policyFile, MAX_POLICY_FILE_BYTES));
+            request.policy(new String(policy, StandardCharsets.UTF_8));
         }
         managedPolicies.forEach(request::policyArn);
         return request.build();
@@ -286,6 +404,8 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         childEnvironment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         childEnvironment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         childEnvironment.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        // As the Jenkins step sets it: tools that cache credentials (and people) can see when they end.
+        childEnvironment.put("AWS_CREDENTIAL_EXPIRATION", role.expiration().toString());
         childEnvironment.put("AWS_REGION", region);
         childEnvironment.put("AWS_DEFAULT_REGION", region);
         // The child must use these keys, not a profile or web identity file that the SDKs would prefer.
@@ -378,6 +498,49 @@ public final class AssumeRoleCommand implements Callable<Integer> {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** Core names the request fields the way the Jenkins step does; on the command line they are options. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
+            Map.entry("durationSeconds", "--duration"), Map.entry("roleSessionName", "--session-name"),
+            Map.entry("externalId", "--external-id"), Map.entry("sourceIdentity", "--source-identity"),
+            Map.entry("tags", "--tag"), Map.entry("transitiveTagKeys", "--transitive-tag"),
+            Map.entry("policy", "--policy-file"), Map.entry("policyArns", "--managed-policy"),
+            Map.entry("webIdentityToken", "--web-identity-token-file"),
+            Map.entry("webIdentityTokenFile", "--web-identity-token-file"),
+            Map.entry("certificate", "--certificate"), Map.entry("privateKey", "--private-key"),
+            Map.entry("trustAnchorArn", "--trust-anchor-arn"), Map.entry("profileArn", "--profile-arn"),
+            Map.entry("format", "--format"), Map.entry("region", "--region"), Map.entry("roleArn", "--role-arn"));
+
+    /** "durationSeconds: ..." becomes "--duration: ...", "tags[2].key: ..." becomes "--tag: ...". */
+    static String withOptionNames(String message) {
+        Matcher field = Pattern.compile("^([A-Za-z]+)(\\[[^:\\s]*)?: ").matcher(message == null ? "" : message);
+        if (field.find() && OPTION_OF_FIELD.containsKey(field.group(1))) {
+            return OPTION_OF_FIELD.get(field.group(1)) + ": " + message.substring(field.end());
+        }
+        return message;
+    }
+
+    /** A file option that cannot be read (exit 3, like every command's unreadable input). */
+    private static final class UnreadableInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableInput(String message) {
+            super(message);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileRead<T> {
+        T read() throws UserFileException;
+    }
+
+    private static <T> T readable(String option, FileRead<T> read) {
+        try {
+            return read.read();
+        } catch (UserFileException e) {
+            throw new UnreadableInput(option + ": " + e.getMessage());
+        }
     }
 
     private static void requireOption(String name, Object value) {

@@ -4,27 +4,31 @@ import io.jenkins.plugins.securepipeline.window.CalendarImports;
 import io.jenkins.plugins.securepipeline.window.ChangeCalendarStates;
 import io.jenkins.plugins.securepipeline.window.IcsUrlFetcher;
 import io.jenkins.plugins.securepipeline.window.ImportSources;
-import io.jenkins.plugins.securepipeline.window.InvalidCalendarException;
+import io.jenkins.plugins.securepipeline.window.ical.IcsCalendarImport;
 import io.jenkins.plugins.securepipeline.window.WindowSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
 /**
  * Imports the CLI allows: the person running it supplies the calendar, so iCalendar files and URLs are theirs to
- * name. Change Calendars need {@code --ssm-region}; without it a Change Calendar window is a clear error (gate
- * closed).
+ * name. Change Calendars are asked through the given states, which say themselves when no AWS region is configured
+ * (the window then closes the gate).
  */
 final class CliImportSources {
     private CliImportSources() {}
 
-    static ImportSources withSsm(Instant at, Duration listing, ChangeCalendarStates changeCalendars) {
-        return CalendarImports.forDecisionsFrom(at, listing, new IcsUrlFetcher(), changeCalendars);
-    }
-
-    static ImportSources withoutAws(Instant at, Duration listing) {
-        CalendarImports imports = CalendarImports.forDecisionsFrom(at, listing, new IcsUrlFetcher(), null);
+    /**
+     * @param checkChangeCalendar runs when the calendar names a Change Calendar, before it is used: it throws an
+     *     {@link io.jenkins.plugins.securepipeline.window.InvalidCalendarException} when SSM cannot be asked at all
+     * @param timeout the deadline of a whole iCalendar download (--timeout)
+     */
+    static ImportSources of(Instant at, Duration listing, ChangeCalendarStates changeCalendars,
+            Consumer<String> checkChangeCalendar, Duration timeout) {
+        CalendarImports imports = CalendarImports.forDecisionsFrom(at, listing,
+                new IcsUrlFetcher(timeout, IcsCalendarImport.MAX_BYTES), changeCalendars);
         return new ImportSources() {
             @Override
             public WindowSchedule icalendar(String location, Path baseDirectory, ZoneId floatingZone) {
@@ -33,8 +37,8 @@ final class CliImportSources {
 
             @Override
             public WindowSchedule changeCalendar(String nameOrArn) {
-                throw new InvalidCalendarException("Change Calendar '" + nameOrArn + "' cannot be checked: no AWS access"
-                        + " is configured for SSM (give --ssm-region), so the gate stays closed");
+                checkChangeCalendar.accept(nameOrArn);
+                return imports.changeCalendar(nameOrArn);
             }
         };
     }

@@ -14,6 +14,11 @@ public final class ExitCodes {
     public static final int STS_REFUSED = 4;
     /** A registry or signing operation failed. */
     public static final int REGISTRY_OR_SIGNING_FAILURE = 5;
+    /**
+     * Something failed that no command expected (a bug, or the JVM ran out of memory); the one-line message says
+     * what. Never 1: a failure must not look like a decision.
+     */
+    public static final int INTERNAL_ERROR = 6;
 
     private ExitCodes() {}
 }

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
  * the engine scan-template uses. Exit codes: 0 every expectation met, 1 some not, 3 unreadable rules or tests.
  */
 @Command(name = "guard-test", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
-        description = "Run CloudFormation Guard rule unit tests (the cfn-guard test format) against rule files.")
+        description = "Run CloudFormation Guard rule unit tests (the cfn-guard test format) against rule files.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every expectation is met", "1:an expectation is not met", "2:usage error",
+                "3:the rules or the tests cannot be read", "6:unexpected internal failure (the message says what; please report it)"})
 public final class GuardTestCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import io.jenkins.plugins.securepipeline.aws.AwsClients;
 import io.jenkins.plugins.securepipeline.aws.ProxySettings;
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -22,9 +23,15 @@ public interface KmsClientSource {
      * default credential chain.
      */
     static KmsClientSource fromEnvironment(Map<String, String> environment) {
+        TimeoutOption defaults = new TimeoutOption();
+        return fromEnvironment(environment, () -> defaults);
+    }
+
+    /** @param timeout read when the client is opened, after the command line was parsed */
+    static KmsClientSource fromEnvironment(Map<String, String> environment, Supplier<TimeoutOption> timeout) {
         return () -> {
             String region = environment.getOrDefault("AWS_REGION", environment.get("AWS_DEFAULT_REGION"));
-            AwsClientSettings.Builder settings = AwsClientSettings.builder(region);
+            AwsClientSettings.Builder settings = timeout.get().applyTo(AwsClientSettings.builder(region));
             String endpoint = environment.get("AWS_ENDPOINT_URL_KMS");
             if (endpoint != null && !endpoint.isBlank()) {
                 settings.endpointOverride("kms", URI.create(endpoint));

@@ -9,6 +9,20 @@ import java.nio.file.NotDirectoryException;
 final class Messages {
     private Messages() {}
 
+    /** What is wrong, without the path (for messages that name the operand themselves). */
+    static String problem(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a part of the path is not a directory";
+        }
+        return e.getMessage() == null ? "cannot be read" : e.getMessage();
+    }
+
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException missing) {
             return missing.getFile() + ": no such file or directory";
@@ -19,6 +33,6 @@ final class Messages {
         if (e instanceof NotDirectoryException notDirectory) {
             return notDirectory.getFile() + ": not a directory";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "an I/O error without a description" : e.getMessage();
     }
 }

@@ -37,7 +37,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "scan-template", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
-        description = "Scan CloudFormation / SAM templates (files or directories) for security problems.")
+        description = "Scan CloudFormation / SAM templates (files or directories) for security problems.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above the threshold", "1:blocking findings", "2:usage error",
+                "3:a template, --policy or --parameters file could not be read (checked first: an unread template never passes)",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class ScanTemplateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -88,15 +92,17 @@ public final class ScanTemplateCommand implements Callable<Integer> {
         }
         ParameterValues parameters = ParameterValues.NONE;
         ScanPolicy policy = ScanPolicy.DEFAULT;
+        String option = "--parameters";
         try {
             if (parametersFile != null) {
                 parameters = ParameterValues.read(parametersFile);
             }
+            option = "--policy";
             if (policyFile != null) {
                 policy = ScanPolicy.read(policyFile);
             }
         } catch (TemplateParseException e) {
-            err.println("error: " + TextReport.printable(e.getMessage()));
+            err.println("error: " + option + ": " + TextReport.printable(e.getMessage()));
             return ExitCodes.INVALID_INPUT;
         }
         Severity threshold = threshold(policy);

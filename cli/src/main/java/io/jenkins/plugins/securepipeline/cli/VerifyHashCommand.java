@@ -51,10 +51,12 @@ import software.amazon.awssdk.services.kms.KmsClient;
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = {
-            "Verify files against a checksum file (GNU, BSD or JSON manifest) or one expected digest.",
-            "Exit codes: 0 all match, 1 any mismatch/missing/unexpected/unreadable file,"
-                    + " 2 usage error, 3 checksum file unreadable or its signature invalid."
-        })
+            "Verify files against a checksum file (GNU, BSD or JSON manifest) or one expected digest."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every file matches", "1:a file is mismatched, missing, unexpected or unreadable",
+                "2:usage error", "3:the checksum file or public key could not be read, or the signature is invalid or required",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class VerifyHashCommand implements Callable<Integer> {
     /** In a holder so that building the command line (every command, at start-up) does not set up Jackson. */
     private static final class Json {
@@ -84,13 +86,20 @@ public final class VerifyHashCommand implements Callable<Integer> {
             description = "Require a JSON manifest signed by this key (PEM PUBLIC KEY, or the public key of an AWS KMS key).")
     private String publicKey;
 
+    @Option(names = "--require-signature",
+            description = "Fail (exit 3) unless the checksum file is a JSON manifest whose signature --public-key verifies.")
+    private boolean requireSignature;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Report format (default: ${DEFAULT-VALUE}).")
     private String format;
+
+    @CommandLine.Mixin
+    private TimeoutOption network = new TimeoutOption();
 
     private final KmsClientSource kmsClients;
 
     public VerifyHashCommand() {
-        this(KmsClientSource.fromEnvironment(System.getenv()));
+        this.kmsClients = KmsClientSource.fromEnvironment(System.getenv(), () -> network);
     }
 
     public VerifyHashCommand(KmsClientSource kmsClients) {
@@ -119,11 +128,24 @@ public final class VerifyHashCommand implements Callable<Integer> {
             try {
                 loaded = ChecksumFileLoader.load(checksums, ChecksumLimits.DEFAULT);
                 signatureStatus = checkSignature(loaded.manifest());
-            } catch (ChecksumFileException | InvalidSignature e) {
+            } catch (ChecksumFileException e) {
+                err.println("secure-pipeline verify-hash: --checksums: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            } catch (InvalidSignature e) {
                 err.println("secure-pipeline verify-hash: " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
             }
-            entries = loaded.entries();
+            // A checksum file cannot hold its own digest: an entry for itself (written by "hash . > SUMS") is dropped.
+            Set<String> self = checksumFileInsideBase(baseDirectory);
+            entries = loaded.entries().stream().filter(entry -> !self.contains(entry.name())).toList();
+            if (entries.size() < loaded.entries().size()) {
+                err.println("secure-pipeline verify-hash: note: " + checksums + " lists itself; that entry is not checked "
+                        + "(a file cannot contain its own digest)");
+            }
+            if (entries.isEmpty()) {
+                err.println("secure-pipeline verify-hash: --checksums: " + checksums + " lists no file but itself");
+                return ExitCodes.INVALID_INPUT;
+            }
         }
         // Text verdicts are printed as they come (in listed order); the JSON report is written whole at the end.
         PrintWriter out = spec.commandLine().getOut();
@@ -197,10 +219,26 @@ public final class VerifyHashCommand implements Callable<Integer> {
         }
     }
 
-    /** "verified (key ...)", "present, not checked (no --public-key)", or "none"; or fails when a key was given. */
+    /**
+     * "verified (key ...)", "present, not checked (no --public-key)", or "none"; or fails when a key was given or a
+     * signature is required. A signature nobody checks is said on stderr: it proves nothing.
+     */
     private String checkSignature(Optional<ChecksumManifest> manifest) throws InvalidSignature {
+        boolean signed = manifest.flatMap(ChecksumManifest::signature).isPresent();
+        if (requireSignature && !signed) {
+            throw new InvalidSignature("--require-signature: " + checksums + " is not signed"
+                    + (manifest.isEmpty() ? " (a coreutils checksum file cannot be)" : ""));
+        }
         if (publicKey == null) {
-            return manifest.flatMap(ChecksumManifest::signature).isPresent() ? "present, not checked (no --public-key)" : "none";
+            if (requireSignature) {
+                throw new InvalidSignature("--require-signature: " + checksums + " is signed, but without --public-key "
+                        + "the signature cannot be checked");
+            }
+            if (signed) {
+                spec.commandLine().getErr().println("secure-pipeline verify-hash: warning: " + checksums + " is signed, "
+                        + "but no --public-key was given: the signature was not checked (--require-signature makes this an error)");
+            }
+            return signed ? "present, not checked (no --public-key)" : "none";
         }
         if (manifest.isEmpty()) {
             throw new InvalidSignature(checksums + ": --public-key needs a signed JSON manifest, but this is a coreutils checksum file");
@@ -231,7 +269,7 @@ public final class VerifyHashCommand implements Callable<Integer> {
         try {
             return EcdsaP256Verifier.of(PemKeyReader.readPublicKey(Path.of(publicKey)));
         } catch (KeyFileException e) {
-            throw new InvalidSignature("public key " + e.getMessage());
+            throw new InvalidSignature("--public-key: " + e.getMessage());
         }
     }
 

@@ -117,10 +117,11 @@ class AssumeRoleCommandTest {
     @Test
     void runsTheCommandWithTheCredentialsAndPassesItsExitCode() throws IOException {
         sts.handler(AssumeRoleCommandTest::issue);
-        int exit = run("--", "sh", "-c", "echo \"$AWS_ACCESS_KEY_ID $AWS_REGION $AWS_DEFAULT_REGION\"; "
+        int exit = run("--", "sh", "-c", "echo \"$AWS_ACCESS_KEY_ID $AWS_REGION $AWS_DEFAULT_REGION $AWS_CREDENTIAL_EXPIRATION\"; "
                 + "[ \"$AWS_SECRET_ACCESS_KEY\" = '" + SECRET + "' ] && [ \"$AWS_SESSION_TOKEN\" = '" + TOKEN + "' ] && exit 7; exit 1");
         assertThat(exit).isEqualTo(7);
-        assertThat(out.toString()).isEqualTo("ASIACLITEST eu-west-1 eu-west-1\n");
+        // AWS_CREDENTIAL_EXPIRATION as the Jenkins step sets it.
+        assertThat(out.toString()).isEqualTo("ASIACLITEST eu-west-1 eu-west-1 2030-01-01T00:00:00Z\n");
         assertNoSecretsIn(err.toString());
     }
 
@@ -165,22 +166,34 @@ class AssumeRoleCommandTest {
     }
 
     @Test
+    void expiredCredentialsAreRefusedNotPrinted() throws IOException {
+        sts.handler(request -> AwsResponse.xml(AssumeRoleCommandTest.issue(request).body()
+                .replace("2030-01-01T00:00:00Z", "2001-01-01T00:00:00Z")));
+        assertThat(run()).isEqualTo(ExitCodes.STS_REFUSED);
+        assertThat(err.toString()).contains("assume-role: the credentials AWS returned have already expired (expiration 2001-01-01T00:00:00Z")
+                .contains("refused");
+        assertThat(out.toString()).isEmpty();
+        assertNoSecretsIn(err.toString());
+    }
+
+    @Test
     void validationErrorsExitWith2AndNameTheField() throws IOException {
         assertThat(run("--duration", "10m")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("durationSeconds");
+        // The option the user typed, not the request field behind it.
+        assertThat(err.toString()).startsWith("assume-role: --duration: ").doesNotContain("durationSeconds");
         assertThat(run("--duration", "2 days")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--duration");
         assertThat(run("--tag", "novalue")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--tag");
         assertThat(run("--session-name", "feature/x")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("roleSessionName");
+        assertThat(err.toString()).contains("--session-name: ");
         assertThat(run("--format", "yaml")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("format");
         assertThat(run("--certificate", "c.pem")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("not both");
         assertThat(run("--managed-policy", "arn:aws:iam::aws:policy/A", "--policy-file", dir.resolve("missing.json").toString()))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--policy-file");
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--policy-file: " + dir.resolve("missing.json") + ": no such file or directory");
         assertThat(sts.requests()).isEmpty();
         assertThat(out.toString()).isEmpty();
     }
@@ -266,5 +279,26 @@ class AssumeRoleCommandTest {
         assertThat(out.toString()).contains("--role-arn=ARN").contains("--web-identity-token-file")
                 .contains("credential-process").contains("Exit codes:");
         assertThat(sts.requests()).isEmpty();
+    }
+
+    @Test
+    void aCredentialProcessLoopIsRecognisedByTheAncestors() {
+        List<String> own = List.of("assume-role", "--role-arn", ROLE, "--region", REGION, "--format", "credential-process");
+        List<String> parent = new ArrayList<>(List.of("/usr/bin/java", "-XX:+UseSerialGC", "-jar", "/opt/sp/secure-pipeline.jar"));
+        parent.addAll(own);
+        List<String> shell = List.of("/bin/sh", "-c", "secure-pipeline assume-role ...");
+        assertThat(AssumeRoleCommand.credentialProcessRecursion(own, List.of(shell, parent))).contains("credential_process")
+                .contains("Stopped");
+        // Another assume-role above (a chain of roles through "-- COMMAND") is fine, up to a depth no setup needs.
+        List<String> other = new ArrayList<>(List.of("java", "-cp", "x", SecurePipelineCommand.class.getName(), "assume-role",
+                "--role-arn", "arn:aws:iam::111122223333:role/hub", "--region", REGION, "--", "sh", "-c", "..."));
+        assertThat(AssumeRoleCommand.credentialProcessRecursion(own, List.of(shell, other))).isNull();
+        assertThat(AssumeRoleCommand.credentialProcessRecursion(own, List.of(other, other, other, other)))
+                .startsWith("4 assume-role runs are already nested");
+        assertThat(AssumeRoleCommand.credentialProcessRecursion(own, List.of(List.of("bash"), List.of()))).isNull();
+        // "timeout 60 java -jar secure-pipeline.jar assume-role ..." starts this very run: a wrapper, not a loop.
+        List<String> wrapper = new ArrayList<>(List.of("timeout", "60", "java", "-jar", "/opt/sp/secure-pipeline.jar"));
+        wrapper.addAll(own);
+        assertThat(AssumeRoleCommand.credentialProcessRecursion(own, List.of(wrapper))).isNull();
     }
 }

@@ -39,6 +39,7 @@ class GateWindowCommandTest {
     private final StringWriter err = new StringWriter();
     private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials =
             software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create();
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:30:00Z"), ZoneOffset.UTC); // Mon 09:30 CET
 
     @BeforeEach
@@ -48,15 +49,16 @@ class GateWindowCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = SecurePipelineCommand.withAllSubcommands(new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                if (type == GateWindowCommand.class) {
-                    return type.cast(new GateWindowCommand(clock, () -> credentials));
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        }));
+        CommandLine cli = SecurePipelineCommand.withHandlers(SecurePipelineCommand.withAllSubcommands(
+                new CommandLine(new SecurePipelineCommand(), new CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> type) throws Exception {
+                        if (type == GateWindowCommand.class) {
+                            return type.cast(new GateWindowCommand(clock, () -> credentials, environment));
+                        }
+                        return CommandLine.defaultFactory().create(type);
+                    }
+                })));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -143,7 +145,8 @@ class GateWindowCommandTest {
     void changeCalendarWithoutAwsAccessIsAClearFailClosedError() throws Exception {
         Files.writeString(calendar, "windows:\n  - {name: aws, kind: deny, changeCalendar: prod-freeze}\n");
         assertThat(run("gate-window", "--calendar", calendar.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(out.toString()).startsWith("CLOSED").contains("Change Calendar 'prod-freeze' cannot be checked: no AWS access is configured for SSM (give --ssm-region)");
+        assertThat(out.toString()).startsWith("CLOSED").contains("Change Calendar 'prod-freeze' cannot be checked: no AWS "
+                + "region is configured for SSM (give --ssm-region, or set AWS_REGION or an AWS_PROFILE with a region)");
     }
 
     @Test
@@ -170,6 +173,51 @@ class GateWindowCommandTest {
         }
         assertThat(run("gate-window", "--calendar", calendar.toString(), "--ssm-endpoint", "http://127.0.0.1:1")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--ssm-endpoint needs --ssm-region");
+    }
+
+    @Test
+    void theRegionAndEndpointComeFromTheEnvironmentLikeTheOtherCommands() throws Exception {
+        try (LocalAwsEndpoint ssm = LocalAwsEndpoint.start("ssm", "eu-west-1")) {
+            ssm.handler(request -> AwsResponse.json("{\"State\":\"OPEN\",\"AtTime\":\"2026-11-23T12:00:00Z\"}"));
+            credentials = ssm.credentialsProvider();
+            environment.put("AWS_REGION", "eu-west-1");
+            environment.put("AWS_ENDPOINT_URL_SSM", ssm.uri().toString());
+            Files.writeString(calendar, "timeZone: UTC\nwindows:\n  - {name: aws, kind: deny, changeCalendar: prod-freeze}\n");
+            assertThat(run("gate-window", "--calendar", calendar.toString(), "--at", "2026-11-23T12:00:00Z"))
+                    .as(err::toString).isEqualTo(ExitCodes.OK);
+            assertThat(ssm.requests()).hasSize(1);
+
+            // A calendar without Change Calendars never builds an SSM client, whatever the environment says.
+            Files.writeString(calendar, CALENDAR);
+            environment.put("AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:1");
+            assertThat(run("gate-window", "--calendar", calendar.toString())).isEqualTo(ExitCodes.BLOCKED);
+
+            environment.put("AWS_ENDPOINT_URL_SSM", "http://ssm.example.com");
+            err.getBuffer().setLength(0);
+            assertThat(run("gate-window", "--calendar", calendar.toString())).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).startsWith("secure-pipeline gate-window: AWS_ENDPOINT_URL_SSM: 'http://ssm.example.com' "
+                    + "must use https");
+        }
+    }
+
+    @Test
+    void extremeInstantsAndBadEndpointsAreOneLineUsageErrors() {
+        for (String at : new String[] {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z"}) {
+            err.getBuffer().setLength(0);
+            assertThat(run("gate-window", "--calendar", calendar.toString(), "--at", at, "--upcoming", "90d"))
+                    .as(at).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).contains("--at '" + at + "' is outside the years 1970 to 9999")
+                    .doesNotContain("internal error").doesNotContain("Exception");
+        }
+        assertThat(run("gate-window", "--calendar", calendar.toString(), "--at", "9999-12-31T23:00:00Z", "--upcoming", "90d"))
+                .isIn(ExitCodes.OK, ExitCodes.BLOCKED);
+        for (String endpoint : new String[] {"not a url", "ftp://x", "http://example.com", "https://ssm.example.com/?q=1"}) {
+            err.getBuffer().setLength(0);
+            assertThat(run("gate-window", "--calendar", calendar.toString(), "--ssm-region", "eu-west-1", "--ssm-endpoint",
+                    endpoint)).as(endpoint).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).as(endpoint).contains("--ssm-endpoint").doesNotContain("Exception")
+                    .doesNotContain("internal error").contains("Try 'secure-pipeline gate-window --help'");
+        }
     }
 
     @Test

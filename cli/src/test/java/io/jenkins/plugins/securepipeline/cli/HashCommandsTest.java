@@ -230,6 +230,97 @@ class HashCommandsTest {
                 .isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void aSignatureNobodyChecksIsSaidAndRequireSignatureMakesItAnError() throws Exception {
+        Path privateKey = dir.resolve("signing.pem");
+        Path publicKey = dir.resolve("signing.pub");
+        writeKeyPair(privateKey, publicKey);
+        Path signed = hashTo("signed.json", "--format", "json", "--sign-key", privateKey.toString(), "target");
+        Path unsigned = hashTo("unsigned.json", "--format", "json", "target");
+        Path gnu = hashTo("sums.gnu", "target");
+        String base = artifacts.toString();
+
+        assertThat(run("verify-hash", "--checksums", signed.toString(), "--base", base)).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("warning: " + signed + " is signed, but no --public-key was given: the "
+                + "signature was not checked");
+        assertThat(run("verify-hash", "--checksums", signed.toString(), "--base", base, "--require-signature"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--require-signature: " + signed + " is signed, but without --public-key");
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("verify-hash", "--checksums", unsigned.toString(), "--base", base, "--require-signature"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--require-signature: " + unsigned + " is not signed");
+        assertThat(run("verify-hash", "--checksums", gnu.toString(), "--base", base, "--require-signature"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("a coreutils checksum file cannot be");
+        assertThat(run("verify-hash", "--checksums", signed.toString(), "--base", base, "--require-signature",
+                "--public-key", publicKey.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void hashSignsWithTheCosignEncryptedKeysPushImageTakes() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        Path key = Files.writeString(dir.resolve("cosign.key"), io.jenkins.plugins.securepipeline.signing.cosign.CosignTestKeys
+                .encryptedPem((java.security.interfaces.ECPrivateKey) pair.getPrivate(), "correct horse"));
+        Path publicKey = Files.writeString(dir.resolve("cosign.pub"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Path password = Files.writeString(dir.resolve("password"), "correct horse\n");
+        Path manifest = hashTo("manifest.json", "--format", "json", "--sign-key", key.toString(), "--key-password-file",
+                password.toString(), "target");
+        assertThat(run("verify-hash", "--checksums", manifest.toString(), "--base", artifacts.toString(), "--public-key",
+                publicKey.toString())).as(err::toString).isEqualTo(ExitCodes.OK);
+
+        assertThat(run("hash", "--base", artifacts.toString(), "--format", "json", "--sign-key", key.toString(), "target"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--sign-key: ").contains("give its passphrase with --key-password-file");
+        Path wrong = Files.writeString(dir.resolve("wrong"), "wrong horse\n");
+        assertThat(run("hash", "--base", artifacts.toString(), "--format", "json", "--sign-key", key.toString(),
+                "--key-password-file", wrong.toString(), "target")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).doesNotContain("wrong horse").doesNotContain("Exception");
+    }
+
+    @Test
+    void everyHashErrorNamesItsOperand() throws Exception {
+        Path fifo = artifacts.resolve("target/input.pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        Files.createSymbolicLink(artifacts.resolve("link.jar"), artifacts.resolve("target/app.jar"));
+        assertThat(run("hash", "--base", artifacts.toString(), "target/app.jar", "target/input.pipe")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).isEqualTo("secure-pipeline hash: target/input.pipe: is a FIFO (named pipe), not a regular file\n");
+        assertThat(run("hash", "--base", artifacts.toString(), "link.jar")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("secure-pipeline hash: link.jar: is or passes through a symbolic link");
+        assertThat(run("hash", "--base", artifacts.toString(), "target/nothing-*.jar")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("secure-pipeline hash: target/nothing-*.jar: no file matches this pattern");
+        // In a directory walk a FIFO is no artifact: passed over, as sha256sum users expect of "hash target".
+        assertThat(run("hash", "--base", artifacts.toString(), "target")).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aChecksumFileIsNeverItsOwnEntry() throws Exception {
+        // "hash . > SHA256SUMS": the shell has created the (empty) output file before hash lists the directory.
+        Path output = Files.createFile(artifacts.resolve("SHA256SUMS"));
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine hash = new CommandLine(new HashCommand(() -> { throw new AssertionError("no KMS"); }, () -> output));
+        hash.setOut(new PrintWriter(out, true));
+        hash.setErr(new PrintWriter(err, true));
+        assertThat(hash.execute("--base", artifacts.toString(), ".")).isZero();
+        assertThat(out.toString()).doesNotContain("SHA256SUMS").contains("target/app.jar");
+        assertThat(err.toString()).contains("skipped SHA256SUMS (this command's output)");
+        Files.writeString(output, out.toString());
+        assertThat(run("verify-hash", "--checksums", output.toString(), "--base", artifacts.toString(), "--exact"))
+                .as(err::toString).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).doesNotContain("UNEXPECTED");
+
+        // A checksum file written before this rule lists itself with the digest of an empty file: not a mismatch.
+        Files.writeString(output, sha256("") + "  SHA256SUMS\n" + Files.readString(output));
+        assertThat(run("verify-hash", "--checksums", output.toString(), "--base", artifacts.toString(), "--exact"))
+                .as(out::toString).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("lists itself; that entry is not checked");
+    }
+
     private static void writeKeyPair(Path privateKey, Path publicKey) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));

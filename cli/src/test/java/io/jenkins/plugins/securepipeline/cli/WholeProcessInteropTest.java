@@ -90,4 +90,53 @@ class WholeProcessInteropTest {
         assertThat(tampered.exitCode()).isEqualTo(ExitCodes.BLOCKED);
         assertThat(new String(tampered.stdout(), StandardCharsets.UTF_8)).contains("MISMATCH    back\\\\slash");
     }
+
+    @Test
+    void aCredentialProcessProfileThatRunsAssumeRoleAgainStops() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProcessHandle.current().info().arguments().isPresent(),
+                "the system tells command lines of processes");
+        String[] assumeRole = secureP("assume-role", "--role-arn", "arn:aws:iam::123456789012:role/loop", "--region",
+                "eu-west-1", "--format", "credential-process", "--timeout", "20s");
+        StringBuilder command = new StringBuilder();
+        for (String part : assumeRole) {
+            command.append(command.length() == 0 ? "" : " ").append("'").append(part.replace("'", "'\\''")).append("'");
+        }
+        Path config = Files.writeString(dir.resolve("config"), "[profile loop]\nregion = eu-west-1\ncredential_process = "
+                + command + "\n");
+        ProcessBuilder builder = new ProcessBuilder(assumeRole).directory(dir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("AWS_CONFIG_FILE", config.toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
+        builder.environment().put("AWS_PROFILE", "loop");
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        Process process = builder.start();
+        // Should the check ever fail, each level starts another JVM: end the whole tree long before that hurts.
+        Thread guard = new Thread(() -> {
+            while (process.isAlive()) {
+                if (process.descendants().count() > 12) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        guard.setDaemon(true);
+        guard.start();
+        try {
+            byte[] out = process.getInputStream().readAllBytes();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            // The nested run stops itself; the outer one then has no credentials and says so. Nothing is printed.
+            assertThat(process.exitValue()).as(err).isEqualTo(ExitCodes.STS_REFUSED);
+            assertThat(out).isEmpty();
+            assertThat(err).contains("no AWS credentials were found");
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
 }

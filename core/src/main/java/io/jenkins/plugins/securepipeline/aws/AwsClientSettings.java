@@ -27,6 +27,7 @@ public final class AwsClientSettings {
     private final ProxySettings proxy;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration callTimeout;
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxBackoff;
@@ -42,6 +43,7 @@ public final class AwsClientSettings {
         this.proxy = builder.proxy;
         this.connectTimeout = positive("connectTimeout", builder.connectTimeout);
         this.readTimeout = positive("readTimeout", builder.readTimeout);
+        this.callTimeout = positive("callTimeout", builder.callTimeout);
         if (builder.maxAttempts < 1 || builder.maxAttempts > 20) {
             throw new IllegalArgumentException("maxAttempts: must be 1..20, was " + builder.maxAttempts);
         }
@@ -79,6 +81,11 @@ public final class AwsClientSettings {
         return readTimeout;
     }
 
+    /** The most one API call may take, every retry and backoff included (SDK {@code apiCallTimeout}). */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
     public int maxAttempts() {
         return maxAttempts;
     }
@@ -103,7 +110,7 @@ public final class AwsClientSettings {
 
     public Builder toBuilder() {
         Builder builder = new Builder(region).fips(fips).proxy(proxy).connectTimeout(connectTimeout)
-                .readTimeout(readTimeout).maxAttempts(maxAttempts).backoff(baseDelay, maxBackoff);
+                .readTimeout(readTimeout).callTimeout(callTimeout).maxAttempts(maxAttempts).backoff(baseDelay, maxBackoff);
         builder.endpointOverrides.putAll(endpointOverrides);
         return builder;
     }
@@ -112,7 +119,7 @@ public final class AwsClientSettings {
     public String toString() {
         return "AwsClientSettings[region " + region + (fips ? ", FIPS" : "") + ", overrides " + endpointOverrides
                 + (proxy == null ? "" : ", " + proxy) + ", connect " + connectTimeout + ", read " + readTimeout
-                + ", " + maxAttempts + " attempts]";
+                + ", call " + callTimeout + ", " + maxAttempts + " attempts]";
     }
 
     private static Duration positive(String field, Duration value) {
@@ -129,6 +136,8 @@ public final class AwsClientSettings {
         private ProxySettings proxy;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
+        // A server that answers a byte at a time defeats the read timeout; this bounds the whole call, retries included.
+        private Duration callTimeout = Duration.ofMinutes(2);
         // Matches configure-aws-credentials' patience for throttled STS calls in busy accounts, in fewer tries.
         private int maxAttempts = 6;
         private Duration baseDelay = Duration.ofMillis(250);
@@ -179,6 +188,12 @@ public final class AwsClientSettings {
 
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = readTimeout;
+            return this;
+        }
+
+        /** The deadline of a whole API call, retries and backoff included. */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
             return this;
         }
 

@@ -58,7 +58,7 @@ public final class AwsClients {
                 .credentialsProvider(Objects.requireNonNull(credentials, "credentials"))
                 // A builder, not a built client: the SDK then owns the HTTP client and closes it with the SDK client.
                 .httpClientBuilder(httpClientBuilder())
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).apiCallTimeout(settings.callTimeout()));
         settings.endpointOverride(service).ifPresentOrElse(builder::endpointOverride,
                 // Without an override the SDK resolves the regional endpoint (sts.<region>.amazonaws.com[.cn]).
                 () -> builder.fipsEnabled(settings.fips()));

@@ -2,6 +2,8 @@ package io.jenkins.plugins.securepipeline.aws;
 
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -26,7 +28,8 @@ public record AwsFailure(String service, String operation, String errorCode, int
             String message = serviceError.awsErrorDetails() == null ? null : serviceError.awsErrorDetails().errorMessage();
             return fromService(service, operation, code, serviceError.statusCode(), message);
         }
-        String detail = error instanceof SdkClientException ? error.getMessage() : error.getClass().getSimpleName();
+        String detail = error instanceof SdkClientException || error instanceof java.io.IOException
+                ? error.getMessage() : error instanceof InterruptedException ? "interrupted" : null;
         if (detail != null && detail.startsWith("Unable to load credentials")) {
             // The SDK reports a missing source identity as a client error; it is not a network problem.
             return new AwsFailure(service, operation, null, 0, false, "no AWS credentials were found for the first call",
@@ -34,9 +37,41 @@ public record AwsFailure(String service, String operation, String errorCode, int
                             + "credentials), or use a web identity token or an IAM Roles Anywhere certificate instead",
                     scrub(detail));
         }
+        if (causedBy(error, ApiCallTimeoutException.class) || causedBy(error, ApiCallAttemptTimeoutException.class)
+                || causedBy(error, java.net.SocketTimeoutException.class)
+                || causedBy(error, java.net.http.HttpTimeoutException.class)) {
+            return new AwsFailure(service, operation, null, 0, false, service + " did not answer in time",
+                    "that the endpoint URL and port are right and reachable from here (DNS, proxy, firewall; every "
+                            + "attempt may have failed until the time ran out), and the time allowed for the call",
+                    scrub(detail));
+        }
+        if (detail != null && (detail.contains("Unable to unmarshall") || detail.contains("Could not parse"))) {
+            // Reached, and answered, but not with an AWS response: not a network problem, not a refusal either.
+            return new AwsFailure(service, operation, null, 0, false,
+                    service + " answered, but the answer is not a " + service + " response and could not be read",
+                    "an endpoint override or proxy that answers in place of AWS (a login page, another service)",
+                    scrub(detail));
+        }
+        if (causedBy(error, java.net.UnknownHostException.class)) {
+            return new AwsFailure(service, operation, null, 0, false, "the " + service + " endpoint's host name does not resolve",
+                    "the endpoint URL and region, DNS, and the proxy settings", scrub(detail));
+        }
+        if (causedBy(error, java.net.ConnectException.class)) {
+            return new AwsFailure(service, operation, null, 0, false, "the " + service + " endpoint refused the connection",
+                    "the endpoint URL and port, the proxy and no-proxy settings, and firewalls", scrub(detail));
+        }
         return new AwsFailure(service, operation, null, 0, false, "could not reach " + service,
                 "the endpoint URL, DNS, the proxy and no-proxy settings, firewalls and the connect/read timeouts",
                 scrub(detail));
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Explains an error answer from a service (used for Roles Anywhere, which has no SDK client). */

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.securepipeline.image;
 
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +43,15 @@ public final class OciLayoutSource implements ImageSource {
     }
 
     public static OciLayoutSource directory(Path directory, String tag) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            throw new InvalidImageException(directory + ": not a directory");
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw UserFiles.explain(directory, e);
+        }
+        if (!attributes.isDirectory()) {
+            throw new UserFileException(directory, "is " + UserFiles.kind(directory, attributes)
+                    + ", not a directory (an OCI layout is a directory; use oci-archive: for a tar file)");
         }
         return new OciLayoutSource(new DirectoryBlobStore(directory), "oci:" + directory, tag);
     }
@@ -56,10 +66,9 @@ public final class OciLayoutSource implements ImageSource {
         return new OciLayoutSource(new TarBlobStore(tar), description, null);
     }
 
-    static void requireFile(Path file) throws InvalidImageException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidImageException(file + ": no such file");
-        }
+    /** @throws UserFileException when the archive is missing, a directory, a FIFO or a device */
+    static void requireFile(Path file) throws UserFileException {
+        UserFiles.requireRegularFile(file);
     }
 
     private static Descriptor select(List<Descriptor> manifests, String tag, String where) throws InvalidImageException {

@@ -37,6 +37,7 @@ public final class TarIndex {
         Map<String, Entry> entries = new LinkedHashMap<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = channel.size();
+            refuseCompressed(channel, file);
             long position = 0;
             String longName = null;
             String longLink = null;
@@ -165,6 +166,35 @@ public final class TarIndex {
             out.append(part);
         }
         return out.toString();
+    }
+
+    /**
+     * {@code docker save | gzip} output is common; blobs are streamed from the archive in place, so it must be a
+     * plain tar. Say so instead of "not a tar archive".
+     */
+    private static void refuseCompressed(FileChannel channel, Path file) throws IOException {
+        ByteBuffer magic = ByteBuffer.allocate(4);
+        while (magic.hasRemaining() && channel.read(magic, magic.position()) > 0) {
+            // read what there is of the first four bytes
+        }
+        byte[] m = magic.array();
+        String compression = null;
+        if (magic.position() >= 2 && (m[0] & 0xff) == 0x1f && (m[1] & 0xff) == 0x8b) {
+            compression = "gzip";
+        } else if (magic.position() >= 4 && (m[0] & 0xff) == 0x28 && (m[1] & 0xff) == 0xb5 && (m[2] & 0xff) == 0x2f
+                && (m[3] & 0xff) == 0xfd) {
+            compression = "zstd";
+        } else if (magic.position() >= 3 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h') {
+            compression = "bzip2";
+        } else if (magic.position() >= 4 && (m[0] & 0xff) == 0xfd && m[1] == '7' && m[2] == 'z' && m[3] == 'X') {
+            compression = "xz";
+        }
+        if (compression != null) {
+            throw new InvalidImageException(file + ": is " + compression + "-compressed; unpack it first (e.g. "
+                    + (compression.equals("gzip") ? "gunzip" : compression.equals("zstd") ? "unzstd"
+                            : compression.equals("bzip2") ? "bunzip2" : "unxz")
+                    + "), an image archive is read as a plain tar");
+        }
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

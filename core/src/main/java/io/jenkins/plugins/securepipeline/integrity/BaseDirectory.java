@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.integrity;
 
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -54,7 +55,8 @@ public final class BaseDirectory {
         Path file = resolveExisting(normalizedName);
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {
-            throw new RefusedPathException(attributes.isDirectory() ? "is a directory" : "is not a regular file");
+            throw new RefusedPathException(attributes.isDirectory() ? "is a directory"
+                    : "is " + UserFiles.kind(file, attributes) + ", not a regular file");
         }
         return file;
     }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.securepipeline.role;
 
-import java.io.IOException;
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -64,6 +64,7 @@ public sealed interface CredentialSource {
      * a token file rewritten by the issuer, or a fresh token minted per call, is picked up.
      */
     final class WebIdentity implements CredentialSource {
+        private static final long MAX_TOKEN_FILE_BYTES = 64 * 1024;
         private final Supplier<String> token;
         private final String description;
 
@@ -103,9 +104,10 @@ public sealed interface CredentialSource {
 
         private static String readToken(Path file) {
             try {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new InvalidRoleRequestException("webIdentityTokenFile", "cannot read " + file + ": " + e.getClass().getSimpleName());
+                // Tokens are at most 20000 characters; a few times that is enough for any line endings around one.
+                return new String(UserFiles.read(file, MAX_TOKEN_FILE_BYTES), StandardCharsets.UTF_8).strip();
+            } catch (UserFileException e) {
+                throw new InvalidRoleRequestException("webIdentityTokenFile", e.getMessage());
             }
         }
 

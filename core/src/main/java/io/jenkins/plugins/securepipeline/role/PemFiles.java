@@ -1,9 +1,9 @@
 package io.jenkins.plugins.securepipeline.role;
 
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.signing.KeyFileException;
 import io.jenkins.plugins.securepipeline.signing.X509Pem;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -41,12 +41,9 @@ public final class PemFiles {
 
     private static byte[] read(String field, Path file) {
         try {
-            if (Files.size(file) > MAX_PEM_BYTES) {
-                throw new InvalidRoleRequestException(field, file + " is larger than 1 MiB; not a PEM file");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidRoleRequestException(field, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            return UserFiles.read(file, MAX_PEM_BYTES);
+        } catch (UserFileException e) {
+            throw new InvalidRoleRequestException(field, e.getMessage());
         }
     }
 }

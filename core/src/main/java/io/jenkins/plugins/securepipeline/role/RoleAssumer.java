@@ -3,6 +3,10 @@ package io.jenkins.plugins.securepipeline.role;
 import io.jenkins.plugins.securepipeline.aws.AwsCallException;
 import io.jenkins.plugins.securepipeline.aws.AwsClients;
 import io.jenkins.plugins.securepipeline.aws.AwsFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -25,13 +29,21 @@ import software.amazon.awssdk.services.sts.model.Tag;
  */
 public final class RoleAssumer {
     private static final String PACKED_POLICY_TOO_LARGE = "PackedPolicyTooLarge";
+    /** Credentials that expire sooner than this are no use to a step or a command: refused, not handed out. */
+    static final Duration MIN_REMAINING_LIFETIME = Duration.ofMinutes(1);
 
     private final AwsClients clients;
     private final RolesAnywhereClient rolesAnywhere;
+    private final Clock clock;
 
     public RoleAssumer(AwsClients clients) {
+        this(clients, Clock.systemUTC());
+    }
+
+    RoleAssumer(AwsClients clients, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.rolesAnywhere = new RolesAnywhereClient(clients.settings());
+        this.clock = clock;
     }
 
     /**
@@ -54,7 +66,26 @@ public final class RoleAssumer {
         return assume(source, request);
     }
 
+    /**
+     * @throws IllegalStateException when the answer holds credentials that have expired or expire within a minute
+     *     (a wrong clock here, or an endpoint that is not STS): handing them out would only fail later, elsewhere
+     */
     public AssumedRole assume(CredentialSource source, RoleSessionRequest request) {
+        return unexpired(obtain(source, request));
+    }
+
+    private AssumedRole unexpired(AssumedRole role) {
+        Instant now = clock.instant();
+        if (role.expiration().isBefore(now.plus(MIN_REMAINING_LIFETIME))) {
+            throw new IllegalStateException("the credentials AWS returned " + (role.expiration().isAfter(now)
+                    ? "expire within a minute" : "have already expired") + " (expiration " + role.expiration()
+                    + ", this machine's clock says " + now.truncatedTo(ChronoUnit.SECONDS) + "); refused. Check this "
+                    + "machine's clock (NTP) and that the endpoint is the real STS or IAM Roles Anywhere");
+        }
+        return role;
+    }
+
+    private AssumedRole obtain(CredentialSource source, RoleSessionRequest request) {
         Objects.requireNonNull(request, "request");
         if (source instanceof CredentialSource.DefaultChain defaultChain) {
             return assumeRole(defaultChain.provider(), request);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.securepipeline.aws.AwsCallException;
 import io.jenkins.plugins.securepipeline.aws.AwsClientSettings;
 import io.jenkins.plugins.securepipeline.aws.AwsFailure;
+import io.jenkins.plugins.securepipeline.net.HttpDeadlines;
 import io.jenkins.plugins.securepipeline.net.JdkHttpClients;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +58,9 @@ final class RolesAnywhereClient {
                 signer.sign(hostHeader(uri), path, body, settings.region(), clock.instant()).forEach(call::header);
                 HttpResponse<String> response;
                 try {
-                    response = client.send(call.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    // The body too within the read timeout (the JDK's own timeout stops at the headers).
+                    response = HttpDeadlines.send(client, call.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                            settings.readTimeout(), "CreateSession");
                 } catch (IOException e) {
                     if (attempt < settings.maxAttempts()) {
                         pause(attempt);

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.securepipeline.signing;
 
-import java.io.IOException;
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -159,13 +159,9 @@ public final class PemKeyReader {
 
     private static byte[] read(Path file) throws KeyFileException {
         try {
-            long size = Files.size(file);
-            if (size > MAX_KEY_FILE_BYTES) {
-                throw new KeyFileException(file.toString(), "is " + size + " bytes; a PEM key is far smaller");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new KeyFileException(file.toString(), "cannot read key file (" + e.getClass().getSimpleName() + ")");
+            return UserFiles.read(file, MAX_KEY_FILE_BYTES);
+        } catch (UserFileException e) {
+            throw new KeyFileException(file.toString(), e.problem());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.template;
 
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -68,10 +69,10 @@ public final class TemplateFiles {
                 });
                 found.sort(null);
                 files.addAll(found);
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
             } else {
-                throw new IOException(path + ": no such file or directory");
+                // A FIFO or device named here is refused with what it is, before anything opens it.
+                UserFiles.requireRegularFile(path);
+                files.add(path);
             }
         }
         return files;

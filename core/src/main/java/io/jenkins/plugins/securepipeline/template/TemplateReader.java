@@ -1,14 +1,13 @@
 package io.jenkins.plugins.securepipeline.template;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -56,17 +55,9 @@ public final class TemplateReader {
         String source = file.toString();
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > limits.maxBytes()) {
-                throw new TemplateParseException(source, 0, 0, tooLarge(size));
-            }
-            // Read at most one byte past the limit so a file growing underneath us is still refused.
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
-            }
-        } catch (IOException e) {
-            throw new TemplateParseException(source, 0, 0, "cannot read the file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            bytes = UserFiles.read(file, limits.maxBytes());
+        } catch (UserFileException e) {
+            throw new TemplateParseException(source, 0, 0, e.problem());
         }
         boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
         if (bytes.length > limits.maxBytes()) {

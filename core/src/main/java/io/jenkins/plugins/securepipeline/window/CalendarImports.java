@@ -1,13 +1,12 @@
 package io.jenkins.plugins.securepipeline.window;
 
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.window.ical.IcsCalendarImport;
 import io.jenkins.plugins.securepipeline.window.ical.IcsException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,16 +82,10 @@ public final class CalendarImports implements ImportSources {
         if (!file.startsWith(base)) {
             throw new InvalidCalendarException("iCalendar path '" + location + "' leaves the calendar's directory");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(IcsCalendarImport.MAX_BYTES + 1);
-            if (bytes.length > IcsCalendarImport.MAX_BYTES) {
-                throw new InvalidCalendarException("iCalendar " + location + " is larger than " + IcsCalendarImport.MAX_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidCalendarException("cannot read iCalendar " + location + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidCalendarException("cannot read iCalendar " + location + ": " + e.getClass().getSimpleName());
+        try {
+            return new String(UserFiles.read(file, IcsCalendarImport.MAX_BYTES), StandardCharsets.UTF_8);
+        } catch (UserFileException e) {
+            throw new InvalidCalendarException("cannot read iCalendar " + location + ": " + e.problem());
         }
     }
 

@@ -1,11 +1,10 @@
 package io.jenkins.plugins.securepipeline.window;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -65,13 +64,12 @@ public final class CalendarLoader {
     public BlackoutCalendar load(Path file) {
         String name = file.toString();
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        } catch (IOException | SecurityException e) {
-            throw new InvalidCalendarException("cannot read calendar " + name + ": " + describe(e));
-        }
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new InvalidCalendarException("calendar " + name + " is larger than " + MAX_FILE_BYTES + " bytes");
+        try {
+            bytes = UserFiles.read(file, MAX_FILE_BYTES);
+        } catch (UserFileException e) {
+            throw new InvalidCalendarException("cannot read calendar " + name + ": " + e.problem());
+        } catch (SecurityException e) {
+            throw new InvalidCalendarException("cannot read calendar " + name + ": access denied");
         }
         String text;
         try {
@@ -380,16 +378,6 @@ public final class CalendarLoader {
             }
             return new InvalidCalendarException(text.append(message).toString());
         }
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static String firstLine(String message) {

@@ -99,7 +99,7 @@ class AwsClientsTest {
             try (StsClient client = clients.sts(sts.credentialsProvider())) {
                 assertThatThrownBy(client::getCallerIdentity).isInstanceOf(SdkException.class)
                         .satisfies(e -> assertThat(AwsFailure.of("STS", "GetCallerIdentity", e).describe())
-                                .contains("could not reach STS").contains("timeouts"));
+                                .contains("STS did not answer in time").contains("time allowed"));
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
         }
@@ -130,6 +130,45 @@ class AwsClientsTest {
                 assertThat(client.getCallerIdentity().account()).isEqualTo("111122223333");
             }
             assertThat(sts.requests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void anAnswerThatIsNotXmlIsNotCalledUnreachable() {
+        try (LocalAwsEndpoint sts = LocalAwsEndpoint.start("sts", "eu-west-1")) {
+            sts.handler(r -> AwsResponse.xml("<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1"));
+            AwsClients clients = new AwsClients(AwsClientSettings.builder("eu-west-1").endpointOverride("sts", sts.uri())
+                    .maxAttempts(1).build());
+            try (StsClient client = clients.sts(sts.credentialsProvider())) {
+                assertThatThrownBy(client::getCallerIdentity).isInstanceOf(SdkException.class)
+                        .satisfies(e -> assertThat(AwsFailure.of("STS", "GetCallerIdentity", e).describe())
+                                .startsWith("STS GetCallerIdentity failed: STS answered, but the answer is not a STS response")
+                                .doesNotContain("could not reach"));
+            }
+        }
+    }
+
+    @Test
+    void theCallTimeoutBoundsAServerThatAnswersSlowly() {
+        try (LocalAwsEndpoint sts = LocalAwsEndpoint.start("sts", "eu-west-1")) {
+            sts.handler(r -> {
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return AwsResponse.xml(CALLER);
+            });
+            // The read timeout alone would allow 10s per attempt and 3 attempts.
+            AwsClients clients = new AwsClients(AwsClientSettings.builder("eu-west-1").endpointOverride("sts", sts.uri())
+                    .readTimeout(Duration.ofSeconds(10)).maxAttempts(3).callTimeout(Duration.ofMillis(500)).build());
+            long start = System.nanoTime();
+            try (StsClient client = clients.sts(sts.credentialsProvider())) {
+                assertThatThrownBy(client::getCallerIdentity).isInstanceOf(SdkException.class)
+                        .satisfies(e -> assertThat(AwsFailure.of("STS", "GetCallerIdentity", e).describe())
+                                .startsWith("STS GetCallerIdentity failed: STS did not answer in time"));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
         }
     }
 }

@@ -11,19 +11,21 @@ import com.tngtech.archunit.lang.ArchRule;
  * Reading image layouts and streaming blobs to the registry runs on Jenkins build agents inside a
  * {@code MasterToSlaveFileCallable}, where only JDK classes are certain to be there (and where bytes must not pass
  * through the controller). So the source readers and the registry client use nothing but {@code java.*} and the
- * JDK's {@code javax.net.ssl}, and the helpers they share with the rest of core ({@code net}) hold to the same rule.
+ * JDK's {@code javax.net.ssl}, and the helpers they share with the rest of core ({@code net}, {@code files}) hold to
+ * the same rule.
  */
 @AnalyzeClasses(packages = {"io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.net",
-        "io.jenkins.plugins.securepipeline.role.endpoint"},
+        "io.jenkins.plugins.securepipeline.role.endpoint", "io.jenkins.plugins.securepipeline.files"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class AgentSideArchitectureTest {
     @ArchTest
     static final ArchRule SOURCES_AND_REGISTRY_CLIENT_USE_ONLY_THE_JDK = classes()
             .that().resideInAnyPackage("io.jenkins.plugins.securepipeline.image",
-                    "io.jenkins.plugins.securepipeline.image.registry", "io.jenkins.plugins.securepipeline.net")
+                    "io.jenkins.plugins.securepipeline.image.registry", "io.jenkins.plugins.securepipeline.net",
+                    "io.jenkins.plugins.securepipeline.files")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.net.ssl..",
                     "io.jenkins.plugins.securepipeline.image", "io.jenkins.plugins.securepipeline.image.registry",
-                    "io.jenkins.plugins.securepipeline.net")
+                    "io.jenkins.plugins.securepipeline.net", "io.jenkins.plugins.securepipeline.files")
             .because("they run on build agents, where only the JDK can be relied on");
 
     /** The credential endpoint of assumeCrossAccountRole runs in the agent's JVM, with the JDK's own HTTP server. */

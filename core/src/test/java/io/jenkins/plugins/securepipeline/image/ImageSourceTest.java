@@ -224,4 +224,16 @@ class ImageSourceTest {
                 .hasMessageContaining("no such file");
         assertThatThrownBy(() -> SourceSpec.parse("docker:foo")).hasMessageContaining("unknown transport");
     }
+
+    @Test
+    void aCompressedArchiveSaysUnpackItFirst() throws IOException {
+        Path gzipped = temp.resolve("image.tar.gz");
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            out.write(new byte[4096]);
+        }
+        assertThatThrownBy(() -> SourceSpec.parse("docker-archive:" + gzipped).open())
+                .hasMessage(gzipped + ": is gzip-compressed; unpack it first (e.g. gunzip), an image archive is read as a plain tar");
+        Path zstd = Files.write(temp.resolve("image.tar.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0});
+        assertThatThrownBy(() -> SourceSpec.parse("oci-archive:" + zstd).open()).hasMessageContaining("zstd-compressed");
+    }
 }

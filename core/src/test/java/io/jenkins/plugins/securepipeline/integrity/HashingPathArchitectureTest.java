@@ -10,14 +10,16 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Hashing and checksum verification run on Jenkins agents inside a {@code MasterToSlaveFileCallable}, where only
  * the JDK can be relied on. Everything in package {@code integrity} itself (not its subpackages, which hold the JSON
- * manifest and signing) may therefore use nothing but {@code java.*} and its own package.
+ * manifest and signing) may therefore use nothing but {@code java.*}, its own package and core's JDK-only
+ * {@code files} helper (held to the same rule by {@code AgentSideArchitectureTest}).
  */
 @AnalyzeClasses(packages = "io.jenkins.plugins.securepipeline.integrity", importOptions = ImportOption.DoNotIncludeTests.class)
 class HashingPathArchitectureTest {
     @ArchTest
     static final ArchRule HASHING_PATH_IS_JDK_ONLY = classes()
             .that().resideInAPackage("io.jenkins.plugins.securepipeline.integrity")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.jenkins.plugins.securepipeline.integrity")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.jenkins.plugins.securepipeline.integrity",
+                    "io.jenkins.plugins.securepipeline.files")
             .because("the hashing path runs on Jenkins agents as JDK-only code (no Jackson, no AWS SDK, no other libraries)");
 
     @ArchTest

@@ -278,17 +278,17 @@ class RoleAssumerTest {
         MutableClock clock = new MutableClock(Instant.now());
         sts.handler(request -> {
             StsAnswers.IssuedKeys keys = StsAnswers.IssuedKeys.next();
-            // Short sessions: 60 seconds from the test clock's "now".
-            return StsAnswers.assumeRole(request, keys, clock.instant().plusSeconds(60));
+            // Short sessions: 120 seconds from the test clock's "now" (credentials expiring within a minute are refused).
+            return StsAnswers.assumeRole(request, keys, clock.instant().plusSeconds(120));
         });
         RenewingCredentialsProvider provider = RenewingCredentialsProvider.of(assumer(), endpointKeys, request().build(), clock);
 
         String first = provider.resolveCredentials().accessKeyId();
-        clock.advance(Duration.ofSeconds(20));
+        clock.advance(Duration.ofSeconds(40));
         assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo(first);
         assertThat(sts.requests()).hasSize(1);
 
-        clock.advance(Duration.ofSeconds(11)); // 31s: past half of a 60s session, still 29s before expiry
+        clock.advance(Duration.ofSeconds(21)); // 61s: past half of a 120s session, still 59s before expiry
         String second = provider.resolveCredentials().accessKeyId();
         assertThat(second).isNotEqualTo(first);
         assertThat(sts.requests()).hasSize(2);
@@ -315,13 +315,13 @@ class RoleAssumerTest {
         MutableClock clock = new MutableClock(Instant.now());
         AtomicInteger calls = new AtomicInteger();
         sts.handler(request -> calls.incrementAndGet() == 1
-                ? StsAnswers.assumeRole(request, StsAnswers.IssuedKeys.next(), clock.instant().plusSeconds(60))
+                ? StsAnswers.assumeRole(request, StsAnswers.IssuedKeys.next(), clock.instant().plusSeconds(120))
                 : AwsResponse.queryError(403, "AccessDenied", "revoked"));
         RenewingCredentialsProvider provider = RenewingCredentialsProvider.of(assumer(), endpointKeys, request().build(), clock);
         String first = provider.resolveCredentials().accessKeyId();
-        clock.advance(Duration.ofSeconds(40));
+        clock.advance(Duration.ofSeconds(80));
         assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo(first);
-        clock.advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(60));
         assertThatThrownBy(provider::resolveCredentials).isInstanceOf(AwsCallException.class).hasMessageContaining("AccessDenied");
     }
 
@@ -370,5 +370,22 @@ class RoleAssumerTest {
         } else {
             System.setProperty(name, value);
         }
+    }
+
+    @Test
+    void credentialsThatHaveExpiredOrExpireWithinAMinuteAreRefused() {
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        RoleAssumer assumer = new RoleAssumer(new AwsClients(AwsClientSettings.builder(REGION).endpointOverride("sts", sts.uri())
+                .build()), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        sts.handler(request -> StsAnswers.assumeRole(request, StsAnswers.IssuedKeys.next(), now.minusSeconds(5)));
+        assertThatThrownBy(() -> assumer.assume(endpointKeys, request().build()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the credentials AWS returned have already expired (expiration 2026-06-01T11:59:55Z, "
+                        + "this machine's clock says 2026-06-01T12:00:00Z); refused")
+                .hasMessageContaining("clock (NTP)");
+        sts.handler(request -> StsAnswers.assumeRole(request, StsAnswers.IssuedKeys.next(), now.plusSeconds(59)));
+        assertThatThrownBy(() -> assumer.assume(endpointKeys, request().build())).hasMessageContaining("expire within a minute");
+        sts.handler(request -> StsAnswers.assumeRole(request, StsAnswers.IssuedKeys.next(), now.plusSeconds(61)));
+        assertThat(assumer.assume(endpointKeys, request().build()).expiration()).isEqualTo(now.plusSeconds(61));
     }
 }

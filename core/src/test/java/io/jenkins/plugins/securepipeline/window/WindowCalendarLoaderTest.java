@@ -170,7 +170,7 @@ class WindowCalendarLoaderTest {
     void unreadableFilesAreClearErrors() throws Exception {
         assertThatThrownBy(() -> new CalendarLoader().load(dir.resolve("missing.yaml")))
                 .isInstanceOf(InvalidCalendarException.class)
-                .hasMessage("cannot read calendar " + dir.resolve("missing.yaml") + ": no such file");
+                .hasMessage("cannot read calendar " + dir.resolve("missing.yaml") + ": no such file or directory");
         Path binary = dir.resolve("binary.yaml");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
         assertThatThrownBy(() -> new CalendarLoader().load(binary)).hasMessageContaining("is not UTF-8 text");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.securepipeline.net.HostileServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +134,23 @@ class WindowImportsTest {
         int port = server.getAddress().getPort();
         server.stop(0);
         assertThatThrownBy(() -> loader(true).load(calendar("http://127.0.0.1:" + port + "/holidays.ics")))
-                .hasMessageContaining("cannot fetch iCalendar http://127.0.0.1:" + port + "/holidays.ics: ConnectException");
+                .hasMessageContaining("cannot fetch iCalendar from http://127.0.0.1:" + port + "/holidays.ics: cannot connect to "
+                        + "127.0.0.1:" + port + ": connection refused").hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void aUrlThatTricklesIsCutOffAtTheDeadline() throws Exception {
+        try (HostileServer trickle = HostileServer.start(HostileServer.Behaviour.TRICKLE);
+                HostileServer silent = HostileServer.start(HostileServer.Behaviour.SILENT)) {
+            CalendarLoader loader = new CalendarLoader(CalendarImports.forDecisionsFrom(AT,
+                    Duration.ZERO, new IcsUrlFetcher(Duration.ofMillis(700), 1 << 20), null));
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> loader.load(calendar("http://" + trickle.address() + "/holidays.ics")))
+                    .hasMessageContaining(trickle.address() + " did not send the whole answer within 700ms");
+            assertThatThrownBy(() -> loader.load(calendar("http://" + silent.address() + "/holidays.ics")))
+                    .hasMessageContaining(silent.address() + " did not answer within 700ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.securepipeline.cli.image;
 import io.jenkins.plugins.securepipeline.aws.AwsClientSettings;
 import io.jenkins.plugins.securepipeline.aws.AwsClients;
 import io.jenkins.plugins.securepipeline.aws.ProxySettings;
+import io.jenkins.plugins.securepipeline.cli.TimeoutOption;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -16,8 +17,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 final class AwsAccess {
     private AwsAccess() {}
 
-    static AwsClients clients(String region, Map<String, String> environment) {
-        AwsClientSettings.Builder settings = AwsClientSettings.builder(region);
+    static AwsClients clients(String region, Map<String, String> environment, TimeoutOption timeout) {
+        AwsClientSettings.Builder settings = timeout.applyTo(AwsClientSettings.builder(region));
         for (String service : new String[] {"ecr", "kms"}) {
             String endpoint = environment.get("AWS_ENDPOINT_URL_" + service.toUpperCase(java.util.Locale.ROOT));
             if (endpoint != null && !endpoint.isBlank()) {

@@ -10,8 +10,10 @@ import io.jenkins.plugins.securepipeline.image.ecr.EcrRepositoryCheck;
 import io.jenkins.plugins.securepipeline.image.publish.SignedImagePublisher;
 import io.jenkins.plugins.securepipeline.image.registry.ImagePusher;
 import io.jenkins.plugins.securepipeline.image.registry.RegistryClient;
+import java.io.IOException;
 import java.nio.file.Path;
 import io.jenkins.plugins.securepipeline.signing.attest.Predicate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +25,24 @@ import picocli.CommandLine.Option;
 
 /** {@code push-image}: push an image from the build agent's disk, read it back, then sign that digest. */
 @Command(name = "push-image", mixinStandardHelpOptions = true,
-        description = {"Push an OCI layout, OCI archive or docker save archive to a registry with its digest preserved,",
-                "read the manifest back, and (with --sign-key) sign that digest in cosign's format and attach",
-                "signed in-toto attestations (SLSA provenance, SBOMs, other JSON predicates) as cosign attest does.",
-                "Exit: 0 pushed (and signed), 2 usage error, 3 unreadable attestation file, 5 registry or signing failure."})
+        description = {"Push an image from disk to a registry with its digest preserved, then sign that digest.",
+                "The source is an OCI layout, an OCI archive or a docker save archive; the manifest is read back after the "
+                        + "push and, with --sign-key, its digest is signed in cosign's format, and signed in-toto "
+                        + "attestations (SLSA provenance, SBOMs, other JSON predicates) are attached as cosign attest does."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:pushed (and signed)", "2:usage error",
+                "3:a local input (--source, --sign-key, a password file, an attestation file) could not be read",
+                "5:registry or signing failure (the message names host and port)", "6:unexpected internal failure (the message says what; please report it)"})
 public final class PushImageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "SOURCE",
-            description = "oci:DIR[:NAME], oci-archive:TAR[:NAME] or docker-archive:TAR")
+            description = "The image on disk: oci:DIR[:NAME], oci-archive:TAR[:NAME] or docker-archive:TAR (uncompressed).")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "HOST[:PORT]/REPO:TAG")
+    @Option(names = "--target", required = true, paramLabel = "HOST[:PORT]/REPO:TAG",
+            description = "Where to push: registry host, repository and tag.")
     String target;
 
     @Option(names = "--sign-key", paramLabel = "FILE|awskms:///KEY",
@@ -49,7 +56,8 @@ public final class PushImageCommand implements Callable<Integer> {
             description = "For a multi-platform image (index), also sign each platform manifest (as cosign sign --recursive).")
     boolean recursive;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Result as sentences (text) or one JSON object (json) on standard output (default: ${DEFAULT-VALUE}).")
     ImageCommandSupport.Format format;
 
     @Mixin
@@ -57,6 +65,9 @@ public final class PushImageCommand implements Callable<Integer> {
 
     @Mixin
     AttestationOptions attestations;
+
+    @Mixin
+    ProgressOptions output;
 
     @Override
     public Integer call() {
@@ -87,25 +98,24 @@ public final class PushImageCommand implements Callable<Integer> {
         }
         // Read before pushing: a bad SBOM file must not leave a pushed image without its attestations.
         List<Predicate> predicates = attestations.read();
-        SigningKeyOptions keys = new SigningKeyOptions();
+        SigningKeyOptions keys = new SigningKeyOptions(options.network);
         try {
             SigningKeyOptions.OpenedSigner signer = signKey == null ? null
-                    : keys.signer(signKey, keyPasswordFile, options.region);
+                    : keys.signer("--sign-key", signKey, keyPasswordFile, options.region);
             if (options.ecr) {
                 EcrRegistryHost ecrHost = options.ecrHost(targetReference);
                 EcrRepositoryCheck.RepositoryInfo info = new EcrRepositoryCheck(options.ecrClient())
                         .requireExists(ecrHost, targetReference.repository());
                 if (signer != null && info.blocksSignatureTags()) {
-                    spec.commandLine().getErr().println("push-image: warning: repository " + info.name()
+                    output.warn(spec.commandLine().getErr(), "push-image: warning: repository " + info.name()
                             + " has immutable tags without a 'sha256-*' exclusion; the first signature (and first set of"
                             + " attestations) of a digest works, adding more later (another key, other attestations) will be refused");
                 }
             }
             RegistryClient registry = options.client(targetReference);
-            TransferProgress progress = format == ImageCommandSupport.Format.text
-                    ? new TransferProgress(spec.commandLine().getErr(), ImageCommandSupport.onTerminal()) : null;
+            TransferProgress progress = output.progress(spec.commandLine().getErr(), format);
             SignedImagePublisher.Outcome outcome;
-            try (ImageSource image = sourceSpec.open()) {
+            try (ImageSource image = open(sourceSpec)) {
                 outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
                         .publish(image, targetReference, signer == null ? null : signer.signer(),
                                 signer == null ? null : signer.selfCheck(), null, predicates, recursive);
@@ -131,11 +141,27 @@ public final class PushImageCommand implements Callable<Integer> {
             result.put("blobsPushed", outcome.push().blobsPushed());
             result.put("blobsSkipped", outcome.push().blobsSkipped());
             result.put("bytesPushed", outcome.push().bytesPushed());
-            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            List<String> text = new ArrayList<>();
+            text.add("Pushed " + outcome.push().reference() + " (tag " + targetReference.tag() + ").");
+            text.add(outcome.signature() == null ? "Not signed (no --sign-key given)."
+                    : "Signed; the signature is " + outcome.signature().signatureReference()
+                            + (outcome.signature().alreadyPresent() ? " (it was already there)." : "."));
+            text.add(ImageCommandSupport.transferSentence(outcome.push().blobsPushed(), outcome.push().bytesPushed(),
+                    outcome.push().blobsSkipped()));
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result, text);
             return ExitCodes.OK;
         } finally {
             keys.close();
             options.close();
+        }
+    }
+
+    /** The image on disk, or exit 3 naming --source: nothing was sent yet, the local input is at fault. */
+    private static ImageSource open(SourceSpec sourceSpec) throws InputException {
+        try {
+            return sourceSpec.open();
+        } catch (IOException e) {
+            throw new InputException("--source: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.cli.image;
 
+import io.jenkins.plugins.securepipeline.cli.TimeoutOption;
 import io.jenkins.plugins.securepipeline.image.ImageReference;
 import io.jenkins.plugins.securepipeline.image.ecr.EcrAuthorization;
 import io.jenkins.plugins.securepipeline.image.ecr.EcrRegistryHost;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
@@ -41,6 +44,9 @@ public final class RegistryAccessOptions {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "Blobs uploaded at once (default 4).")
     int parallel;
 
+    @Mixin
+    TimeoutOption network = new TimeoutOption();
+
     private EcrClient ecrClient;
     private EcrAuthorization ecrAuthorization;
     private RegistryCredentials basicCredentials;
@@ -55,7 +61,8 @@ public final class RegistryAccessOptions {
         if (http == null) {
             http = RegistryClient.newHttpClient(AwsAccess.proxy(System.getenv())
                     .map(io.jenkins.plugins.securepipeline.aws.ProxySettings::proxySelector)
-                    .orElse(java.net.ProxySelector.getDefault()), insecureHttp);
+                    .orElse(java.net.ProxySelector.getDefault()), insecureHttp,
+                    network.value().compareTo(Duration.ofSeconds(30)) < 0 ? network.value() : Duration.ofSeconds(30));
         }
         return http;
     }
@@ -91,12 +98,12 @@ public final class RegistryAccessOptions {
 
     EcrClient ecrClient() {
         if (ecrClient == null) {
-            ecrClient = AwsAccess.clients(region, System.getenv()).ecr(AwsAccess.defaultCredentials());
+            ecrClient = AwsAccess.clients(region, System.getenv(), network).ecr(AwsAccess.defaultCredentials());
         }
         return ecrClient;
     }
 
-    RegistryClient client(ImageReference reference) throws IOException, UsageException {
+    RegistryClient client(ImageReference reference) throws IOException, UsageException, InputException {
         RegistryCredentials credentials = null;
         if (ecr) {
             ecrHost(reference);
@@ -115,7 +122,7 @@ public final class RegistryAccessOptions {
             }
             credentials = basicCredentials;
         }
-        return new RegistryClient(reference.registry(), insecureHttp, credentials, http());
+        return new RegistryClient(reference.registry(), insecureHttp, credentials, http(), network.value());
     }
 
     void close() {

@@ -1,27 +1,26 @@
 package io.jenkins.plugins.securepipeline.cli.image;
 
-import java.io.IOException;
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Reads a password or passphrase from a file: the first line, without its line ending. Never echoes it. */
-final class SecretFiles {
+public final class SecretFiles {
     private static final int MAX_SECRET_FILE = 64 * 1024;
 
     private SecretFiles() {}
 
-    static char[] readFirstLine(Path file, String option) throws UsageException, IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(option + ": " + file + " is not a readable file");
+    public static char[] readFirstLine(Path file, String option) throws InputException {
+        byte[] bytes;
+        try {
+            bytes = UserFiles.read(file, MAX_SECRET_FILE);
+        } catch (UserFileException e) {
+            throw new InputException(option + ": " + e.getMessage());
         }
-        if (Files.size(file) > MAX_SECRET_FILE) {
-            throw new UsageException(option + ": " + file + " is too large for a password file");
-        }
-        byte[] bytes = Files.readAllBytes(file);
         try {
             CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
             int end = 0;
@@ -34,7 +33,7 @@ final class SecretFiles {
                 Arrays.fill(chars.array(), '\0');
             }
             if (line.length == 0) {
-                throw new UsageException(option + ": " + file + " is empty");
+                throw new InputException(option + ": " + file + ": is empty");
             }
             return line;
         } finally {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.cli.image;
 
+import io.jenkins.plugins.securepipeline.cli.TimeoutOption;
 import io.jenkins.plugins.securepipeline.signing.AwsKmsPublicKey;
 import io.jenkins.plugins.securepipeline.signing.AwsKmsSigner;
 import io.jenkins.plugins.securepipeline.signing.EcdsaP256Signer;
@@ -21,12 +22,19 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * each new signature before it is published, and finds signatures the key made before.
  */
 final class SigningKeyOptions {
+    private final TimeoutOption timeout;
     private KmsClient kms;
+
+    SigningKeyOptions(TimeoutOption timeout) {
+        this.timeout = timeout;
+    }
 
     /** A signer and, when available, a verifier of its public key for the self-check. */
     record OpenedSigner(PayloadSigner signer, SignatureVerifier selfCheck) {}
 
-    OpenedSigner signer(String key, Path passwordFile, String region) throws IOException, UsageException {
+    /** @param option the option that named the key, for messages */
+    OpenedSigner signer(String option, String key, Path passwordFile, String region)
+            throws IOException, UsageException, InputException {
         if (KmsKeyReference.isKmsReference(key)) {
             KmsKeyReference reference = kmsReference(key);
             KmsClient client = kms(region);
@@ -43,6 +51,9 @@ final class SigningKeyOptions {
             // The public half, derived, checks each new signature and recognises the key's earlier signatures.
             return new OpenedSigner(new SignerPayloadSigner(new EcdsaP256Signer(privateKey, key)),
                     EcdsaP256Verifier.forPrivateKey(privateKey));
+        } catch (IOException e) {
+            // Missing, not a regular file, not a key, wrong passphrase: the local key file is at fault.
+            throw new InputException(option + ": " + e.getMessage());
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
@@ -50,7 +61,7 @@ final class SigningKeyOptions {
         }
     }
 
-    SignatureVerifier verifier(String key, String region) throws IOException, UsageException {
+    SignatureVerifier verifier(String option, String key, String region) throws IOException, UsageException, InputException {
         if (KmsKeyReference.isKmsReference(key)) {
             try {
                 return AwsKmsPublicKey.verifierFor(kms(region), kmsReference(key));
@@ -58,7 +69,11 @@ final class SigningKeyOptions {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        return EcdsaP256Verifier.of(CosignKeyFiles.readPublicKey(Path.of(key)));
+        try {
+            return EcdsaP256Verifier.of(CosignKeyFiles.readPublicKey(Path.of(key)));
+        } catch (IOException e) {
+            throw new InputException(option + ": " + e.getMessage());
+        }
     }
 
     private static KmsKeyReference kmsReference(String key) throws UsageException {
@@ -74,7 +89,7 @@ final class SigningKeyOptions {
             throw new UsageException("awskms:/// keys need --region");
         }
         if (kms == null) {
-            kms = AwsAccess.clients(region, System.getenv()).kms(AwsAccess.defaultCredentials());
+            kms = AwsAccess.clients(region, System.getenv(), timeout).kms(AwsAccess.defaultCredentials());
         }
         return kms;
     }

@@ -67,7 +67,8 @@ final class TransferProgress implements PushProgress {
             sent += blob[0];
             total += blob[1];
         }
-        if (total == 0 && !force) {
+        if (total == 0 && !force || force && sent == 0 && done.isEmpty()) {
+            // Nothing to show yet, or a run that failed before sending anything: a "0.0 MB" line would only distract.
             return;
         }
         String summary = String.format("%s / %s, %d of %d blobs done", megabytes(sent), megabytes(total), done.size(), blobs.size());

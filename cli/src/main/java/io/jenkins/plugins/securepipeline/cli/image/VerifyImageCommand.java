@@ -24,17 +24,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code verify-image}: check an image digest's cosign signatures (and attestations) against a trusted key. */
 @Command(name = "verify-image", mixinStandardHelpOptions = true,
-        description = {"Verify the cosign key-based signatures of an image digest with a PEM public key or a KMS key,",
-                "and with --require-* options its signed in-toto attestations (as cosign verify-attestation does).",
-                "Exit: 0 verified, 1 not verified, 2 usage error, 5 registry failure."})
+        description = {"Verify the cosign key-based signatures of an image digest with a PEM public key or a KMS key.",
+                "With --require-* options, its signed in-toto attestations too (as cosign verify-attestation does)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:verified", "1:not verified (no valid signature by the key, or a required attestation missing)",
+                "2:usage error", "3:the key could not be read", "5:registry failure (the message names host and port)",
+                "6:unexpected internal failure (the message says what; please report it)"})
 public final class VerifyImageCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--key", required = true, paramLabel = "PUB.pem|awskms:///KEY")
+    @Option(names = "--key", required = true, paramLabel = "PUB.pem|awskms:///KEY",
+            description = "The trusted key: a PEM public key (cosign.pub) or an AWS KMS key.")
     String key;
 
-    @Parameters(index = "0", paramLabel = "HOST[:PORT]/REPO@sha256:HEX")
+    @Parameters(index = "0", paramLabel = "HOST[:PORT]/REPO@sha256:HEX",
+            description = "The image to check, by digest (a tag can move after it was checked).")
     String image;
 
     @Option(names = "--require-provenance", description = "Require a SLSA provenance v1 attestation signed by the key.")
@@ -55,7 +60,8 @@ public final class VerifyImageCommand implements Callable<Integer> {
             description = "Require an attestation of this predicate type (short name or URI; repeatable).")
     List<String> requiredTypes = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Result as sentences (text) or one JSON object (json) on standard output (default: ${DEFAULT-VALUE}).")
     ImageCommandSupport.Format format;
 
     @Mixin
@@ -73,9 +79,9 @@ public final class VerifyImageCommand implements Callable<Integer> {
             throw new UsageException("verify by digest: give HOST/REPO@sha256:HEX (a tag can move after it was checked)");
         }
         AttestationPolicy policy = policy();
-        SigningKeyOptions keys = new SigningKeyOptions();
+        SigningKeyOptions keys = new SigningKeyOptions(options.network);
         try {
-            SignatureVerifier publicKey = keys.verifier(key, options.region);
+            SignatureVerifier publicKey = keys.verifier("--key", key, options.region);
             RegistryClient registry = options.client(reference);
             CosignSignatureVerifier.Verification verification = new CosignSignatureVerifier(registry).verify(reference, publicKey);
             AttestationVerifier.Verification attested = policy.isEmpty() ? null
@@ -94,7 +100,22 @@ public final class VerifyImageCommand implements Callable<Integer> {
                 result.put("checked", attested.checked());
                 result.put("attestationProblems", attested.problems());
             }
-            ImageCommandSupport.print(spec.commandLine().getOut(), format, result);
+            List<String> text = new ArrayList<>();
+            String found = ImageCommandSupport.count(verification.signatures(), "signature") + " found";
+            text.add(verification.verified()
+                    ? "Verified: " + reference + " is signed by the given key (" + found + ")."
+                    : "NOT verified: " + reference + " has no valid signature by the given key (" + found + ").");
+            if (verification.dockerReference() != null) {
+                text.add("The signature names the image " + verification.dockerReference() + ".");
+            }
+            verification.problems().forEach(problem -> text.add("Problem: " + problem));
+            if (attested != null) {
+                text.add((attested.verified() ? "Attestations verified: " : "Attestations NOT verified: ")
+                        + String.join("; ", policy.describe()) + ".");
+                attested.checked().forEach(line -> text.add("Checked: " + line));
+                attested.problems().forEach(problem -> text.add("Problem: " + problem));
+            }
+            ImageCommandSupport.print(spec.commandLine().getOut(), format, result, text);
             return verified ? ExitCodes.OK : ExitCodes.BLOCKED;
         } finally {
             keys.close();

@@ -95,13 +95,24 @@ class ImageCommandsTest {
         // Text mode, not on a terminal: plain progress lines on stderr, the result on stdout.
         assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1"))).isEqualTo(ExitCodes.OK);
         assertThat(err.toString()).contains("push: ").doesNotContain("\r");
-        assertThat(out.toString()).contains("blobsSkipped: 3");
+        assertThat(out.toString()).contains("3 blobs were already there");
+        // --no-progress and --quiet: nothing on standard error, the result as before.
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1", "--no-progress")))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+        assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", repo + ":1", "--quiet")))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("Pushed " + repo + "@" + manifest.digest());
 
         String byDigest = repo + "@" + manifest.digest();
         assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest, "--format", "json"))).isEqualTo(ExitCodes.OK);
         assertThat(new ObjectMapper().readTree(out.toString()).get("verified").asBoolean()).isTrue();
+        assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest))).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("Verified: " + byDigest + " is signed by the given key (1 signature found).")
+                .doesNotContain("null");
         assertThat(run(auth("verify-image", "--key", otherPublicKey.toString(), byDigest))).isEqualTo(ExitCodes.BLOCKED);
-        assertThat(out.toString()).contains("verified: false");
+        assertThat(out.toString()).startsWith("NOT verified: ").doesNotContain("null");
 
         String prod = REGISTRY.address() + "/cli/prod";
         assertThat(run(auth("copy-image", "--source", byDigest, "--target", prod + ":release", "--format", "json")))
@@ -143,8 +154,9 @@ class ImageCommandsTest {
         Path tampered = temp.resolve("tampered.key");
         Files.writeString(tampered, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
         assertThat(run(auth("push-image", "--source", "oci:" + layout + ":v1", "--target", REGISTRY.address() + "/a/b:1",
-                "--sign-key", tampered.toString()))).isEqualTo(ExitCodes.REGISTRY_OR_SIGNING_FAILURE);
-        assertThat(err.toString()).contains("tampered.key").contains("not an EC private key");
+                "--sign-key", tampered.toString()))).isEqualTo(ExitCodes.INVALID_INPUT);
+        // A local key file that is no key is an input problem (3), not a registry or signing failure (5).
+        assertThat(err.toString()).contains("--sign-key: ").contains("tampered.key").contains("not an EC private key");
         // Nothing was pushed: the key is opened before the push starts.
         assertThat(REGISTRY.client().getManifest("a/b", "1")).isNull();
     }
@@ -186,7 +198,7 @@ class ImageCommandsTest {
                 .contains("SBOM: https://cyclonedx.org/bom present");
         assertThat(run(auth("verify-image", "--key", publicKey.toString(), byDigest, "--builder-id", "https://other.example/**")))
                 .isEqualTo(ExitCodes.BLOCKED);
-        assertThat(out.toString()).contains("verified: false").contains("does not match https://other.example/**");
+        assertThat(out.toString()).contains("Attestations NOT verified: ").contains("does not match https://other.example/**");
         assertThat(run(auth("verify-image", "--key", otherPublicKey.toString(), byDigest, "--require-sbom")))
                 .isEqualTo(ExitCodes.BLOCKED);
 

@@ -37,4 +37,19 @@ class TransferProgressTest {
         // Lines come at most every 5 s; a fast push shows only the final state.
         assertThat(err.toString()).isEqualTo("push: 1.0 MB / 1.0 MB, 1 of 1 blobs done" + System.lineSeparator());
     }
+
+    @Test
+    void aRunThatFailsBeforeSendingAnythingPrintsNoProgress() {
+        StringWriter err = new StringWriter();
+        TransferProgress progress = new TransferProgress(new PrintWriter(err), false);
+        progress.blobPlanned(A, 1_000_000);
+        progress.finish();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aDumbOrUnknownTerminalGetsPlainLines() {
+        assertThat(ProgressOptions.redrawable(java.util.Map.of("TERM", "dumb"))).isFalse();
+        assertThat(ProgressOptions.redrawable(java.util.Map.of())).isFalse();
+    }
 }

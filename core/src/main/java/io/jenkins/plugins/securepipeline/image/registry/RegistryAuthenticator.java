@@ -3,6 +3,7 @@ package io.jenkins.plugins.securepipeline.image.registry;
 import io.jenkins.plugins.securepipeline.image.InvalidImageException;
 import io.jenkins.plugins.securepipeline.image.JsonFields;
 import io.jenkins.plugins.securepipeline.image.StrictJson;
+import io.jenkins.plugins.securepipeline.net.HttpDeadlines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,21 +22,30 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers registry challenges: {@code Basic} with the credentials, or {@code Bearer} by fetching a token from the
  * challenge's realm for the scope the request needs (distribution token protocol). Tokens are cached per scope.
+ *
+ * <p>The registry names the realm, so a hostile or compromised registry could name any URL. The user name and
+ * password go to a realm only over HTTPS or on the registry's own host (a local plain-HTTP registry with its token
+ * service next to it); anything else is refused with the reason rather than sending the password in clear text to
+ * another host.
  */
 final class RegistryAuthenticator {
     private static final int MAX_TOKEN_RESPONSE = 1024 * 1024;
 
     private final HttpClient http;
     private final RegistryCredentials credentials;
+    private final URI registry;
     private final boolean registryIsHttps;
+    private final Duration timeout;
     private final Map<String, String> bearerTokens = new ConcurrentHashMap<>();
     private volatile Map<String, String> bearerChallenge;
     private volatile boolean basic;
 
-    RegistryAuthenticator(HttpClient http, RegistryCredentials credentials, boolean registryIsHttps) {
+    RegistryAuthenticator(HttpClient http, RegistryCredentials credentials, URI registry, Duration timeout) {
         this.http = http;
         this.credentials = credentials;
-        this.registryIsHttps = registryIsHttps;
+        this.registry = registry;
+        this.registryIsHttps = "https".equalsIgnoreCase(registry.getScheme());
+        this.timeout = timeout;
     }
 
     /** The Authorization header to send for a scope, once a challenge has told us the scheme; else null. */
@@ -93,6 +103,11 @@ final class RegistryAuthenticator {
         if (!scheme.equals("https") && !(scheme.equals("http") && !registryIsHttps)) {
             throw new RegistryException("registry's token realm must be https (got " + scheme + "://" + realm.getHost() + ")");
         }
+        if (credentials != null && !scheme.equals("https") && !sameHost(realm, registry)) {
+            throw new RegistryException("registry " + registry.getRawAuthority() + " names the token service "
+                    + scheme + "://" + realm.getRawAuthority() + ": refusing to send the registry password in clear "
+                    + "text to another host (a token realm must use https or be on the registry's own host)");
+        }
         StringBuilder query = new StringBuilder();
         if (challenge.containsKey("service")) {
             query.append("service=").append(URLEncoder.encode(challenge.get("service"), StandardCharsets.UTF_8));
@@ -105,13 +120,15 @@ final class RegistryAuthenticator {
         }
         String base = realm.toString();
         URI uri = URI.create(base + (query.length() == 0 ? "" : (base.contains("?") ? "&" : "?") + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(timeout);
         if (credentials != null) {
             request.header("Authorization", credentials.basicAuthorization());
         }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = HttpDeadlines.send(http, request.build(),
+                HttpResponse.BodyHandlers.ofInputStream(), timeout, "get a registry token");
         byte[] body;
-        try (InputStream in = response.body()) {
+        try (InputStream in = HttpDeadlines.guardSince(response.body(), uri, timeout, started, "get a registry token")) {
             body = in.readNBytes(MAX_TOKEN_RESPONSE + 1);
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
@@ -136,6 +153,10 @@ final class RegistryAuthenticator {
             throw new RegistryException("token service " + uri.getHost() + " sent no usable token");
         }
         return token;
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost());
     }
 
     /** Parses {@code key="value",key2=value2}; quoted values may contain commas (scopes do). */

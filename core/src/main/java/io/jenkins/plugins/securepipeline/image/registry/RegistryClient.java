@@ -8,7 +8,9 @@ import io.jenkins.plugins.securepipeline.image.ManifestDocument;
 import io.jenkins.plugins.securepipeline.image.StrictJson;
 import io.jenkins.plugins.securepipeline.image.VerifyingInputStream;
 import io.jenkins.plugins.securepipeline.net.DeferredDefaultTrust;
+import io.jenkins.plugins.securepipeline.net.HttpDeadlines;
 import io.jenkins.plugins.securepipeline.net.JdkHttpClients;
+import io.jenkins.plugins.securepipeline.net.NetworkFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,13 +40,19 @@ import javax.net.ssl.SSLParameters;
  * <p>Uploads are one streamed PATCH with a Content-Length followed by {@code PUT ?digest=}: never several chunked
  * PATCHes, which ECR silently truncates. A failed upload restarts from the first byte of that blob.
  *
+ * <p>Every request has a deadline ({@link #DEFAULT_TIMEOUT} unless given): the answer, and any document read from
+ * it (manifest, token, error), must arrive within it; a streamed blob and an upload must not stall for longer
+ * (see {@link HttpDeadlines}). A request that timed out is not retried: the deadline is all the patience asked for.
+ * Network failures are {@link NetworkFailure}s, one line naming host and port.
+ *
  * <p>{@link #close()} ends the HTTP client only when this client made it ({@link #withOwnHttpClient}); a client
  * given to the constructor belongs to the caller, who may share it between registries.
  */
 public final class RegistryClient implements AutoCloseable {
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
+    /** How long one request may wait for its answer (and documents to arrive whole) unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
     private final HttpClient http;
@@ -52,6 +60,7 @@ public final class RegistryClient implements AutoCloseable {
     private final int maxAttempts;
     private final Duration retryDelay;
     private final boolean ownsHttp;
+    private final Duration timeout;
 
     /**
      * @param registry {@code HOST[:PORT]}
@@ -64,17 +73,27 @@ public final class RegistryClient implements AutoCloseable {
 
     public RegistryClient(String registry, boolean plainHttp, RegistryCredentials credentials, HttpClient http,
             int maxAttempts, Duration retryDelay) {
-        this(registry, plainHttp, credentials, http, maxAttempts, retryDelay, false);
+        this(registry, plainHttp, credentials, http, maxAttempts, retryDelay, false, DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout the deadline of each request (see the class comment) */
+    public RegistryClient(String registry, boolean plainHttp, RegistryCredentials credentials, HttpClient http,
+            Duration timeout) {
+        this(registry, plainHttp, credentials, http, 3, Duration.ofMillis(500), false, timeout);
     }
 
     private RegistryClient(String registry, boolean plainHttp, RegistryCredentials credentials, HttpClient http,
-            int maxAttempts, Duration retryDelay, boolean ownsHttp) {
+            int maxAttempts, Duration retryDelay, boolean ownsHttp, Duration timeout) {
         this.base = URI.create((plainHttp ? "http://" : "https://") + registry);
         if (base.getHost() == null || base.getRawPath() != null && !base.getRawPath().isEmpty()) {
             throw new IllegalArgumentException("registry must be HOST[:PORT]");
         }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
         this.http = http;
-        this.authenticator = new RegistryAuthenticator(http, credentials, !plainHttp);
+        this.timeout = timeout;
+        this.authenticator = new RegistryAuthenticator(http, credentials, base, timeout);
         this.maxAttempts = maxAttempts;
         this.retryDelay = retryDelay;
         this.ownsHttp = ownsHttp;
@@ -84,7 +103,7 @@ public final class RegistryClient implements AutoCloseable {
     public static RegistryClient withOwnHttpClient(String registry, boolean plainHttp, RegistryCredentials credentials,
             ProxySelector proxy) {
         return new RegistryClient(registry, plainHttp, credentials, newHttpClient(proxy, plainHttp), 3,
-                Duration.ofMillis(500), true);
+                Duration.ofMillis(500), true, DEFAULT_TIMEOUT);
     }
 
     /** An HTTP/1.1 client that never follows redirects on its own and uses the JVM's proxy settings. */
@@ -102,10 +121,15 @@ public final class RegistryClient implements AutoCloseable {
      *     against the JVM's default trust, but TLS is only set up, and the trust store loaded, if it happens
      */
     public static HttpClient newHttpClient(ProxySelector proxy, boolean plainHttp) {
+        return newHttpClient(proxy, plainHttp, Duration.ofSeconds(30));
+    }
+
+    /** @param connectTimeout how long to wait for a TCP (and proxy) connection */
+    public static HttpClient newHttpClient(ProxySelector proxy, boolean plainHttp, Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30))
+                .connectTimeout(connectTimeout)
                 .proxy(proxy);
         if (plainHttp) {
             // No TLS set-up unless a redirect to an https host needs it (see DeferredDefaultTrust.lazySslContext).
@@ -221,6 +245,7 @@ public final class RegistryClient implements AutoCloseable {
             location = uploadLocation(start);
         }
         progress.blobProgress(blob.digest(), 0, blob.size());
+        HttpDeadlines.Activity sending = new HttpDeadlines.Activity();
         AtomicReference<IOException> localFailure = new AtomicReference<>();
         List<InputStream> opened = new ArrayList<>();
         Supplier<BodyPublisher> body = () -> {
@@ -229,8 +254,8 @@ public final class RegistryClient implements AutoCloseable {
             }
             return new StreamBodyPublisher(() -> {
                 try {
-                    InputStream in = new FailureRecordingInputStream(
-                            opener.open(sent -> progress.blobProgress(blob.digest(), sent, blob.size())), localFailure);
+                    InputStream in = new FailureRecordingInputStream(sending.touchedByReads(
+                            opener.open(sent -> progress.blobProgress(blob.digest(), sent, blob.size()))), localFailure);
                     synchronized (opened) {
                         opened.add(in);
                     }
@@ -243,7 +268,7 @@ public final class RegistryClient implements AutoCloseable {
         };
         URI committed;
         try (Response patch = exchange("upload blob " + blob.digest(), "PATCH", location,
-                new String[] {"Content-Type", "application/octet-stream"}, body, scope, false)) {
+                new String[] {"Content-Type", "application/octet-stream"}, body, scope, false, sending, false)) {
             if (patch.status != 202 && patch.status != 204) {
                 throw patch.failure();
             }
@@ -277,7 +302,7 @@ public final class RegistryClient implements AutoCloseable {
         return retrying("download blob " + blob.digest(), () -> {
             URI uri = url("/v2/" + repository + "/blobs/" + blob.digest());
             Response response = exchange("download blob " + blob.digest(), "GET", uri, null, null,
-                    pullScope(repository), true);
+                    pullScope(repository), true, new HttpDeadlines.Activity(), true);
             if (response.status != 200) {
                 try (response) {
                     throw response.failure();
@@ -449,6 +474,17 @@ public final class RegistryClient implements AutoCloseable {
      */
     private Response exchange(String operation, String method, URI uri, String[] headers, Supplier<BodyPublisher> body,
             String scope, boolean followRedirects) throws IOException, InterruptedException {
+        return exchange(operation, method, uri, headers, body, scope, followRedirects, new HttpDeadlines.Activity(), false);
+    }
+
+    /**
+     * @param activity touched as an upload body is read, so a long upload is cut off only when it stalls
+     * @param streamedBody the answer is a blob read as a stream: it must not stall, but may take longer than the
+     *     timeout as a whole; any other body must arrive whole within the timeout
+     */
+    private Response exchange(String operation, String method, URI uri, String[] headers, Supplier<BodyPublisher> body,
+            String scope, boolean followRedirects, HttpDeadlines.Activity activity, boolean streamedBody)
+            throws IOException, InterruptedException {
         URI current = uri;
         boolean challenged = false;
         for (int hop = 0; hop <= MAX_REDIRECTS; ) {
@@ -457,7 +493,8 @@ public final class RegistryClient implements AutoCloseable {
             HttpRequest.Builder request = HttpRequest.newBuilder(current)
                     .method(method, body == null ? BodyPublishers.noBody() : body.get());
             if (!method.equals("PATCH")) {
-                request.timeout(CALL_TIMEOUT);
+                // The JDK's own limit up to the response headers; HttpDeadlines adds the body and the uploads.
+                request.timeout(timeout);
             }
             if (headers != null) {
                 for (int i = 0; i < headers.length; i += 2) {
@@ -467,8 +504,14 @@ public final class RegistryClient implements AutoCloseable {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
-            HttpResponse<InputStream> raw = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            Response response = new Response(operation, method, current, raw);
+            long started = System.nanoTime();
+            activity.touch();
+            HttpResponse<InputStream> raw = HttpDeadlines.send(http, request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream(), timeout, operation, activity);
+            InputStream guarded = streamedBody
+                    ? HttpDeadlines.guard(raw.body(), current, timeout, true, operation)
+                    : HttpDeadlines.guardSince(raw.body(), current, timeout, started, operation);
+            Response response = new Response(operation, method, current, raw, guarded);
             if (response.status == 401 && toRegistry && scope != null && !challenged) {
                 String challenge = raw.headers().firstValue("WWW-Authenticate").orElse(null);
                 response.close();
@@ -543,6 +586,11 @@ public final class RegistryClient implements AutoCloseable {
         if (e instanceof RegistryException) {
             return ((RegistryException) e).isRetryable();
         }
+        if (e instanceof NetworkFailure failure) {
+            // Reset or closed mid-transfer: worth another try. A timeout already waited as long as allowed; a
+            // refused connection or an unknown host will not change in a second.
+            return failure.isTransient();
+        }
         // Connection reset, refused, closed or timed out mid-transfer: start that blob again.
         return true;
     }
@@ -556,13 +604,13 @@ public final class RegistryClient implements AutoCloseable {
         final HttpHeaders headers;
         final InputStream body;
 
-        Response(String operation, String method, URI uri, HttpResponse<InputStream> raw) {
+        Response(String operation, String method, URI uri, HttpResponse<InputStream> raw, InputStream body) {
             this.operation = operation;
             this.method = method;
             this.uri = uri;
             this.status = raw.statusCode();
             this.headers = raw.headers();
-            this.body = raw.body();
+            this.body = body;
         }
 
         RegistryException failure() {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securepipeline.integrity.manifest;
 
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumEntry;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumFileException;
 import io.jenkins.plugins.securepipeline.integrity.ChecksumFormat;
@@ -9,7 +11,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +29,12 @@ public final class ChecksumFileLoader {
     public record LoadedChecksums(ChecksumFormat format, List<ChecksumEntry> entries, Optional<ChecksumManifest> manifest) {}
 
     public static LoadedChecksums load(Path file, ChecksumLimits limits) throws ChecksumFileException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = UserFiles.open(file, limits.maxBytes())) {
             return load(in, file.toString(), limits);
+        } catch (UserFileException e) {
+            throw new ChecksumFileException(file.toString(), 0, e.problem(), e);
         } catch (IOException e) {
-            throw new ChecksumFileException(file.toString(), 0, "cannot read (" + describe(e) + ")", e);
+            throw new ChecksumFileException(file.toString(), 0, UserFiles.explain(file, e).problem(), e);
         }
     }
 
@@ -54,13 +57,4 @@ public final class ChecksumFileLoader {
         return new LoadedChecksums(format, entries, Optional.empty());
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.securepipeline.signing.cosign;
 
+import io.jenkins.plugins.securepipeline.files.UserFileException;
+import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.image.InvalidImageException;
 import io.jenkins.plugins.securepipeline.image.JsonFields;
 import io.jenkins.plugins.securepipeline.image.StrictJson;
@@ -8,7 +10,6 @@ import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -42,6 +43,14 @@ public final class CosignKeyFiles {
     private CosignKeyFiles() {}
 
     public static ECPrivateKey readPrivateKey(Path file, char[] passphrase) throws IOException {
+        return readKeyPair(file, passphrase).privateKey();
+    }
+
+    /**
+     * The private key and, when the file carries it (plain PEM from openssl does), its public half: what a signer of
+     * checksum manifests names the key by. Cosign's encrypted keys hold the private key only.
+     */
+    public static PemKeyReader.KeyPair readKeyPair(Path file, char[] passphrase) throws IOException {
         String source = file.toString();
         byte[] bytes = readBounded(file);
         Pem pem = Pem.read(bytes, source);
@@ -50,7 +59,7 @@ public final class CosignKeyFiles {
             case "EC PRIVATE KEY":
                 // Plain PEM keys are the signing package's job; only cosign's own format is read here.
                 try {
-                    return PemKeyReader.readPrivateKey(bytes, source).privateKey();
+                    return PemKeyReader.readPrivateKey(bytes, source);
                 } catch (KeyFileException e) {
                     throw new InvalidImageException(e.getMessage());
                 }
@@ -61,7 +70,8 @@ public final class CosignKeyFiles {
                 }
                 byte[] pkcs8 = decrypt(pem.der, passphrase, source);
                 try {
-                    return requireP256(privateKeyFromPkcs8(pkcs8, source), source);
+                    return new PemKeyReader.KeyPair(requireP256(privateKeyFromPkcs8(pkcs8, source), source),
+                            java.util.Optional.empty());
                 } finally {
                     Arrays.fill(pkcs8, (byte) 0);
                 }
@@ -81,14 +91,9 @@ public final class CosignKeyFiles {
         }
     }
 
+    /** @throws UserFileException (an IOException) when the file is missing, not a regular file or too large */
     private static byte[] readBounded(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidImageException(file + ": no such key file");
-        }
-        if (Files.size(file) > MAX_KEY_FILE) {
-            throw new InvalidImageException(file + ": too large for a key file");
-        }
-        return Files.readAllBytes(file);
+        return UserFiles.read(file, MAX_KEY_FILE);
     }
 
     private static ECPrivateKey privateKeyFromPkcs8(byte[] der, String source) throws InvalidImageException {

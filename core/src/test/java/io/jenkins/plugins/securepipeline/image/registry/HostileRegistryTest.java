@@ -249,4 +249,56 @@ class HostileRegistryTest {
         assertThat(seen).contains("GET /v2/app/manifests/" + firstChild)
                 .anyMatch(request -> request.startsWith("HEAD /v2/app/blobs/"));
     }
+
+    @Test
+    void aRegistryThatAcceptsAndNeverAnswersEndsAtTheDeadlineWithoutRetrying() throws Exception {
+        try (io.jenkins.plugins.securepipeline.net.HostileServer silent = io.jenkins.plugins.securepipeline.net.HostileServer
+                .start(io.jenkins.plugins.securepipeline.net.HostileServer.Behaviour.SILENT)) {
+            RegistryClient client = new RegistryClient(silent.address(), true, null, RegistryClient.newHttpClient(),
+                    Duration.ofMillis(700));
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.getManifest("a/b", "latest"))
+                    .isInstanceOf(io.jenkins.plugins.securepipeline.net.NetworkFailure.class)
+                    .hasMessage(silent.address() + " did not answer within 700ms (read manifest a/b:latest)");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(silent.connections()).as("a timed-out request is not retried").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thePasswordGoesToAPlainHttpTokenRealmOnlyOnTheRegistrysOwnHost() throws Exception {
+        int port = server.getAddress().getPort();
+        AtomicInteger tokenRequests = new AtomicInteger();
+        String[] realm = new String[1];
+        handler = exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/token")) {
+                tokenRequests.incrementAndGet();
+                reply(exchange, 200, "application/json", "{\"token\":\"t0k3n\"}".getBytes(StandardCharsets.UTF_8));
+            } else if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"" + realm[0] + "\",service=\"r\"");
+                reply(exchange, 401, null, new byte[0]);
+            } else {
+                reply(exchange, 404, null, new byte[0]);
+            }
+        };
+        RegistryCredentials credentials = new RegistryCredentials("user", "secret-password".toCharArray());
+        RegistryClient client = new RegistryClient("127.0.0.1:" + port, true, credentials, RegistryClient.newHttpClient(),
+                Duration.ofSeconds(5));
+
+        // Another host over plain HTTP ("localhost" is not "127.0.0.1" by name): refused before anything is sent there.
+        realm[0] = "http://localhost:" + port + "/token";
+        assertThatThrownBy(() -> client.getManifest("a/b", "latest"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("names the token service http://localhost:" + port)
+                .hasMessageContaining("refusing to send the registry password in clear text to another host")
+                .hasMessageNotContaining("secret-password");
+        assertThat(tokenRequests).hasValue(0);
+
+        // The registry's own host: the usual local setup (registry and token service side by side).
+        realm[0] = "http://127.0.0.1:" + port + "/token";
+        RegistryClient sameHost = new RegistryClient("127.0.0.1:" + port, true, credentials, RegistryClient.newHttpClient(),
+                Duration.ofSeconds(5));
+        assertThat(sameHost.getManifest("a/b", "latest")).isNull();
+        assertThat(tokenRequests).hasValue(1);
+    }
 }
