@@ -42,7 +42,7 @@ public final class SecurePipelineCommand implements Runnable {
      * pay for the option models of all eight commands. Help, version and errors get the full command line.
      */
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("hash") || args[0].equals("verify-hash"))) {
+        if (args.length > 0 && DigestWarmUp.COMMANDS.contains(args[0])) {
             DigestWarmUp.start();
         }
         System.exit(forArguments(args).execute(args));
