@@ -2,6 +2,7 @@ package io.jenkins.plugins.securepipeline.cli;
 
 import io.jenkins.plugins.securepipeline.integrity.DigestAlgorithm;
 import java.security.MessageDigest;
+import java.util.Set;
 
 /**
  * Gets the JVM's optimizing compiler to compile the SHA-256 code, with the CPU's SHA instructions in it, while the
@@ -11,6 +12,9 @@ import java.security.MessageDigest;
  * it: a run that hashes little never notices it, and it stops by itself after about 2 MiB.
  */
 final class DigestWarmUp {
+    /** The commands that hash file contents in bulk: files, or image blobs verified while they are sent. */
+    static final Set<String> COMMANDS = Set.of("hash", "verify-hash", "push-image", "copy-image");
+
     private static final int PIECES = 8_000;
     private static final int PIECE_SIZE = 256;
 

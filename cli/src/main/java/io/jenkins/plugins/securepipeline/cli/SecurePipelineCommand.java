@@ -46,7 +46,7 @@ public final class SecurePipelineCommand implements Runnable {
      */
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler(SecurePipelineCommand::uncaught);
-        if (args.length > 0 && (args[0].equals("hash") || args[0].equals("verify-hash"))) {
+        if (args.length > 0 && DigestWarmUp.COMMANDS.contains(args[0])) {
             DigestWarmUp.start();
         }
         int exit;
