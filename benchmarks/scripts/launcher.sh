@@ -3,9 +3,10 @@
 # plain `java -jar cli/target/secure-pipeline.jar`, on each JDK given. Three ways to run:
 #   java -jar   the jar as a user starts it by hand (the JVM's default options, no class-data cache);
 #   first run   the launcher with an empty cache: the run that writes the class-data archive;
-#   later runs  the launcher once its cache is made (after 1 untimed run on Java 17-24, 2 on Java 25+, as on any
-#               machine that has run the command before); on Java 25+ also the second run, which records the
-#               ahead-of-time cache.
+#   later runs  the launcher once its cache is made (2 untimed runs first, as on any machine that has run the
+#               command before), run round after round alternately with java -jar (interleaved.py: both see the
+#               same load; wall and CPU time, medians); on Java 25+ also the second run, which records the
+#               ahead-of-time cache (hyperfine, like the first run).
 # Commands that block (exit 1: a scan with findings, a closed gate) are measured like the others: a run that blocks
 # must get its cache too.
 #
