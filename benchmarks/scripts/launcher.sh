@@ -3,9 +3,10 @@
 # plain `java -jar cli/target/secure-pipeline.jar`, on each JDK given. Three ways to run:
 #   java -jar   the jar as a user starts it by hand (the JVM's default options, no class-data cache);
 #   first run   the launcher with an empty cache: the run that writes the class-data archive;
-#   later runs  the launcher once its cache is made (after 1 untimed run on Java 17-24, 2 on Java 25+, as on any
-#               machine that has run the command before); on Java 25+ also the second run, which records the
-#               ahead-of-time cache.
+#   later runs  the launcher once its cache is made (2 untimed runs first, as on any machine that has run the
+#               command before), run round after round alternately with java -jar (interleaved.py: both see the
+#               same load; wall and CPU time, medians); on Java 25+ also the second run, which records the
+#               ahead-of-time cache (hyperfine, like the first run).
 # Commands that block (exit 1: a scan with findings, a closed gate) are measured like the others: a run that blocks
 # must get its cache too.
 #
@@ -146,9 +147,9 @@ COMMANDS=(
 )
 
 feature() { sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release"; }
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $RUNS runs each; hyperfine $(hyperfine --version | awk '{print $2}')"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs each; hyperfine $(hyperfine --version | awk '{print $2}')"
 echo
-echo "| JDK | command | exit | java -jar | launcher, first run | launcher, later runs | later / java -jar |"
+echo "| JDK | command | exit | java -jar: wall (CPU) | launcher, first run: wall | launcher, later runs: wall (CPU) | later / java -jar: wall, CPU |"
 echo "|---|---|---|---|---|---|---|"
 for home in "${JDKS[@]}"; do
   version=$(feature "$home")
@@ -163,19 +164,22 @@ for home in "${JDKS[@]}"; do
       echo "$name: exit $status, expected $expected" >&2; cat "$WORK/check.err" >&2; exit 1
     fi
     cache="$WORK/cache-$version-$name"
-    warm=1; [ "$version" -ge 25 ] && warm=2
-    hyperfine --style none --runs "$RUNS" -i --export-json "$WORK/$version-$name-jar.json" \
-      "$home/bin/java -jar $JAR $arguments" > /dev/null 2>&1
+    launched="JAVA_HOME=$home SECURE_PIPELINE_CACHE=$cache $LAUNCHER $arguments > /dev/null 2>&1"
+    # First run: an empty cache before every run (the run that writes the archive).
     hyperfine --style none --runs "$RUNS" -i --export-json "$WORK/$version-$name-first.json" \
-      --prepare "rm -rf $cache" "JAVA_HOME=$home SECURE_PIPELINE_CACHE=$cache $LAUNCHER $arguments" > /dev/null 2>&1
-    hyperfine --style none --runs "$RUNS" -i --warmup "$warm" --export-json "$WORK/$version-$name-later.json" \
-      --prepare "true" "JAVA_HOME=$home SECURE_PIPELINE_CACHE=$cache $LAUNCHER $arguments" > /dev/null 2>&1
+      --prepare "rm -rf $cache" "$launched" > /dev/null 2>&1
     if [ "$version" -ge 25 ]; then
+      # Java 25+: the second run records the ahead-of-time cache, once.
       hyperfine --style none --runs "$RUNS" -i --export-json "$WORK/$version-$name-second.json" \
-        --prepare "rm -rf $cache; JAVA_HOME=$home SECURE_PIPELINE_CACHE=$cache $LAUNCHER $arguments > /dev/null 2>&1" \
-        "JAVA_HOME=$home SECURE_PIPELINE_CACHE=$cache $LAUNCHER $arguments" > /dev/null 2>&1
+        --prepare "rm -rf $cache; $launched; true" "$launched" > /dev/null 2>&1
     fi
-    python3 - "$WORK" "$version" "$name" "$expected" <<'EOF'
+    # Later runs against java -jar: the cache made as any machine that ran the command before has it, then both
+    # in alternating order round after round (interleaved.py), so that both see the same load.
+    rm -rf "$cache"
+    for _ in 1 2; do sh -c "$launched" || true; done
+    python3 benchmarks/scripts/interleaved.py "$RUNS" "$WORK/$version-$name-later.json" \
+      "jar=shell:$home/bin/java -jar $JAR $arguments > /dev/null 2>&1; true" "later=shell:$launched; true" > /dev/null
+    python3 - "$WORK" "$version" "$name" "$expected" <<'PYTHON'
 import json, statistics, sys, os
 work, version, name, expected = sys.argv[1:]
 def median(mode):
@@ -183,9 +187,15 @@ def median(mode):
     if not os.path.exists(path):
         return None
     return statistics.median(json.load(open(path))["results"][0]["times"])
-jar, first, later, second = (median(m) for m in ("jar", "first", "later", "second"))
-first_text = f"{first:.2f} s" + (f" (second, recording: {second:.2f} s)" if second else "")
-print(f"| {version} | {name} | {expected} | {jar:.2f} s | {first_text} | {later:.2f} s | {later / jar:.2f} |")
-EOF
+first, second = median("first"), median("second")
+later = json.load(open(os.path.join(work, f"{version}-{name}-later.json")))
+jar_wall, jar_cpu = later["jar"]["wall_median_s"], later["jar"]["cpu_median_s"]
+wall, cpu = later["later"]["wall_median_s"], later["later"]["cpu_median_s"]
+first_text = f"{first:.2f} s" + (f" (second run, recording: {second:.2f} s)" if second else "")
+print(f"| {version} | {name} | {expected} | {jar_wall:.2f} s ({jar_cpu:.2f} s) | {first_text} | {wall:.2f} s ({cpu:.2f} s)"
+      f" | {wall / jar_wall:.2f}, {cpu / jar_cpu:.2f} |")
+PYTHON
   done
 done
+echo
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -139,4 +139,22 @@ class WholeProcessInteropTest {
             process.destroyForcibly();
         }
     }
+
+    @Test
+    void outOfMemoryIsOneLineAndExitSixNeverAStackTrace() throws Exception {
+        StringBuilder template = new StringBuilder("Resources:\n");
+        for (int i = 0; i < 60_000; i++) {
+            template.append("  R").append(i).append(":\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: n")
+                    .append(i).append("\n      Tags: [{Key: a, Value: b}]\n");
+        }
+        Path big = Files.writeString(dir.resolve("big.yaml"), template);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx16m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                SecurePipelineCommand.class.getName(), "scan-template", big.toString()));
+        Result result = run(dir, new byte[0], command.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(result.stderr()).startsWith("secure-pipeline: out of memory (heap limit ")
+                .doesNotContain("OutOfMemoryError").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(result.stderr().strip()).doesNotContain("\n");
+    }
 }

@@ -117,10 +117,11 @@ public final class HttpDeadlines {
             if (cause instanceof IOException io) {
                 throw NetworkFailures.explain(what, request.uri(), timeout, io);
             }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
+            if (cause instanceof IllegalArgumentException || cause instanceof SecurityException) {
+                throw (RuntimeException) cause;
             }
-            throw NetworkFailures.explain(what, request.uri(), timeout, new IOException(String.valueOf(cause.getMessage())));
+            // As HttpClient.send does: anything else that ended the exchange (a failing body publisher) is an I/O error.
+            throw NetworkFailures.explain(what, request.uri(), timeout, new IOException(cause.getMessage(), cause));
         } catch (CancellationException e) {
             throw NetworkFailures.explain(what, request.uri(), timeout, new HttpTimeoutException("cancelled"));
         } catch (InterruptedException e) {

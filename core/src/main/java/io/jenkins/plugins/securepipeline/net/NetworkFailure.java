@@ -6,6 +6,9 @@ import java.io.IOException;
  * A network call that failed before any answer could be used, in one line that names the host and port, what was
  * being done and what happened: "registry.example:443 did not answer within 30s (read manifest app:1)". Never a Java
  * class name, never a stack trace. Built by {@link NetworkFailures#explain}.
+ *
+ * <p>It can come back from a Jenkins agent (a push runs there), so it holds JDK types only: the kind as its name.
+ * Jenkins' class filter rejects any other class of the bundled core jar inside an exception.
  */
 public final class NetworkFailure extends IOException {
     private static final long serialVersionUID = 1L;
@@ -28,17 +31,17 @@ public final class NetworkFailure extends IOException {
         OTHER
     }
 
-    private final Kind kind;
+    private final String kind;
     private final String hostAndPort;
 
     NetworkFailure(Kind kind, String hostAndPort, String message, Throwable cause) {
         super(message, cause);
-        this.kind = kind;
+        this.kind = kind.name();
         this.hostAndPort = hostAndPort;
     }
 
     public Kind kind() {
-        return kind;
+        return Kind.valueOf(kind);
     }
 
     /** {@code host:port} of the peer. */
@@ -48,6 +51,6 @@ public final class NetworkFailure extends IOException {
 
     /** Timeouts and closed connections may go away on a second try; a refused or unknown host will not. */
     public boolean isTransient() {
-        return kind == Kind.CLOSED || kind == Kind.OTHER;
+        return kind() == Kind.CLOSED || kind() == Kind.OTHER;
     }
 }

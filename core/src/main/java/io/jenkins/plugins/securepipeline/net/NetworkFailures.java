@@ -39,8 +39,9 @@ public final class NetworkFailures {
         String doing = what == null || what.isEmpty() ? "" : " (" + what + ")";
         if (error instanceof HttpConnectTimeoutException || error instanceof SocketTimeoutException
                 && String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
-            return new NetworkFailure(NetworkFailure.Kind.TIMEOUT, peer, "cannot connect to " + peer + ": no connection within "
-                    + seconds(timeout) + doing, error);
+            // The connect timeout is the client's own, which may be shorter than the call's deadline: no number here.
+            return new NetworkFailure(NetworkFailure.Kind.TIMEOUT, peer, "cannot connect to " + peer
+                    + ": the connection timed out" + doing, error);
         }
         if (error instanceof HttpTimeoutException || error instanceof SocketTimeoutException) {
             return new NetworkFailure(NetworkFailure.Kind.TIMEOUT, peer, peer + " did not answer within " + seconds(timeout)

@@ -142,6 +142,25 @@ class ImageCommandsTest {
     }
 
     @Test
+    void localInputProblemsExitWithThreeAndSayWhatToDo() throws Exception {
+        String target = REGISTRY.address() + "/local/input:1";
+        assertThat(run(auth("push-image", "--source", "oci:" + temp.resolve("nosuch"), "--target", target)))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).isEqualTo("push-image: --source: " + temp.resolve("nosuch") + ": no such file or directory\n");
+        Path gzipped = temp.resolve("image.tar.gz");
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            out.write(new byte[2048]);
+        }
+        assertThat(run(auth("push-image", "--source", "docker-archive:" + gzipped, "--target", target)))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--source: " + gzipped + ": is gzip-compressed; unpack it first (e.g. gunzip)");
+        assertThat(run(auth("push-image", "--source", "oci-archive:" + temp, "--target", target)))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains(temp + ": is a directory, not a regular file");
+        assertThat(REGISTRY.client().getManifest("local/input", "1")).isNull();
+    }
+
+    @Test
     void registryFailuresExitWithFiveAndNeverPrintThePassword() throws Exception {
         Path layout = temp.resolve("layout");
         TestImages.ociLayout(layout, "v1", new int[] {1000}, 62);

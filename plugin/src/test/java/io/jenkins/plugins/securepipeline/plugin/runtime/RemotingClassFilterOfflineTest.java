@@ -44,7 +44,8 @@ class RemotingClassFilterOfflineTest {
         List<String> problems = new ArrayList<>();
         for (JavaClass thrown : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.jenkins.plugins.securepipeline.integrity", "io.jenkins.plugins.securepipeline.image",
-                        "io.jenkins.plugins.securepipeline.net", "io.jenkins.plugins.securepipeline.plugin")) {
+                        "io.jenkins.plugins.securepipeline.net", "io.jenkins.plugins.securepipeline.files",
+                        "io.jenkins.plugins.securepipeline.plugin")) {
             Class<?> c = thrown.reflect();
             if (Throwable.class.isAssignableFrom(c)) {
                 problems.addAll(SerializedFields.problems(c, Destination.CLASS_FILTER, PluginClasses.LOADED));
