@@ -73,15 +73,35 @@ public final class GuardRules {
             throw new IOException(file + ": rule file is " + size + " bytes, larger than the " + MAX_RULE_FILE_BYTES
                     + " byte limit");
         }
+        return parseUtf8(file.getFileName().toString(), file.toString(), Files.readAllBytes(file));
+    }
+
+    /**
+     * Parses one rule file's bytes, which must be UTF-8; {@code name} names it in reports and errors.
+     *
+     * @throws IOException when the bytes are not UTF-8
+     */
+    public static GuardRules parse(String name, byte[] bytes) throws GuardRuleException, IOException {
+        return new GuardRules(List.of(parseUtf8(name, name, bytes)));
+    }
+
+    private static RuleFile parseUtf8(String name, String shownAs, byte[] bytes) throws GuardRuleException, IOException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new IOException(file + ": rule file is not valid UTF-8");
+            throw new IOException(shownAs + ": rule file is not valid UTF-8");
         }
-        return GuardParser.parse(file.getFileName().toString(), text);
+        return GuardParser.parse(name, text);
+    }
+
+    /** The rule files of all of {@code parts}, in order: several packs run as one. */
+    public static GuardRules combine(List<GuardRules> parts) {
+        List<RuleFile> files = new ArrayList<>();
+        parts.forEach(part -> files.addAll(part.files));
+        return new GuardRules(files);
     }
 
     public boolean isEmpty() {
