@@ -58,6 +58,10 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public void copyFrom(java.io.InputStream in) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public void write(final String content, final String encoding) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only signature");
     }

@@ -15,6 +15,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public <T extends hudson.model.TopLevelItem> T createProject(Class<T> type) throws java.io.IOException {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     @SuppressWarnings("rawtypes")
     public <R extends hudson.model.Run> R assertBuildStatus(hudson.model.Result status, R r) throws Exception {
         throw new UnsupportedOperationException("compile-only signature");

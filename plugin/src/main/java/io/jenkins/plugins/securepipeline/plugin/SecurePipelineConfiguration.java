@@ -10,6 +10,7 @@ import io.jenkins.plugins.securepipeline.plugin.role.ControllerIdentityRule;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.plugin.role.ControllerIdentity;
 import io.jenkins.plugins.securepipeline.plugin.role.DefaultChainIdentity;
+import io.jenkins.plugins.securepipeline.plugin.template.GuardRulePackSetting;
 import io.jenkins.plugins.securepipeline.plugin.window.FreezeCalendar;
 import io.jenkins.plugins.securepipeline.role.AccountPolicy;
 import io.jenkins.plugins.securepipeline.role.AccountPolicyRule;
@@ -66,6 +67,7 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     private List<AccountRule> accountRules = new ArrayList<>();
     private List<ControllerIdentityRule> controllerIdentityRules = new ArrayList<>();
     private List<FreezeCalendar> calendars = new ArrayList<>();
+    private List<GuardRulePackSetting> guardRulePacks = new ArrayList<>();
     private boolean sourceIdentityFromUser;
     private String imageBuilderIdPattern;
     private String imageSourceRepositoryPattern;
@@ -94,6 +96,7 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
         accountRules = new ArrayList<>();
         controllerIdentityRules = new ArrayList<>();
         calendars = new ArrayList<>();
+        guardRulePacks = new ArrayList<>();
         req.bindJSON(this, json);
         save();
         return true;
@@ -257,6 +260,26 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
         for (FreezeCalendar calendar : getCalendars()) {
             if (calendar.getName() != null && calendar.getName().equals(name)) {
                 return calendar;
+            }
+        }
+        return null;
+    }
+
+    public List<GuardRulePackSetting> getGuardRulePacks() {
+        return guardRulePacks == null ? List.of() : List.copyOf(guardRulePacks);
+    }
+
+    @DataBoundSetter
+    public void setGuardRulePacks(List<GuardRulePackSetting> guardRulePacks) {
+        this.guardRulePacks = guardRulePacks == null ? new ArrayList<>() : new ArrayList<>(guardRulePacks);
+        save();
+    }
+
+    /** The Guard rule pack with that name, or null. */
+    public GuardRulePackSetting guardRulePack(String name) {
+        for (GuardRulePackSetting pack : getGuardRulePacks()) {
+            if (pack.getName() != null && pack.getName().equals(name)) {
+                return pack;
             }
         }
         return null;

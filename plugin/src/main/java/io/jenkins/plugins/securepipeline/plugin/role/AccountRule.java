@@ -1,7 +1,7 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.securepipeline.role.AccountPolicyRule;
@@ -24,7 +24,7 @@ import org.kohsuke.stapler.verb.POST;
  * accounts or matching which role ARN patterns, for how long, with which external ID. Once any rule exists,
  * whatever no rule allows is refused before STS is called.
  */
-public class AccountRule extends AbstractDescribableImpl<AccountRule> {
+public class AccountRule implements Describable<AccountRule> {
     private final String name;
     private final String jobPattern;
     private String accountIds;

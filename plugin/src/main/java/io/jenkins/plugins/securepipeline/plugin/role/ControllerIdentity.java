@@ -1,6 +1,6 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Run;
 import io.jenkins.plugins.securepipeline.role.CredentialSource;
 
@@ -9,7 +9,7 @@ import io.jenkins.plugins.securepipeline.role.CredentialSource;
  * without long-lived keys on the controller come first: the SDK default chain (an EC2/ECS role), an OIDC token
  * Jenkins signs itself, an IAM Roles Anywhere certificate; an access key credential is the last resort.
  */
-public abstract class ControllerIdentity extends AbstractDescribableImpl<ControllerIdentity> {
+public abstract class ControllerIdentity implements Describable<ControllerIdentity> {
     /**
      * The credential source for one role assumption.
      *

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.securepipeline.plugin.role;
 
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.securepipeline.role.AwsPurpose;
@@ -20,7 +20,7 @@ import org.kohsuke.stapler.verb.POST;
  * One administrator grant of the controller's own AWS identity to steps outside any {@code assumeCrossAccountRole}
  * block: which jobs (full-name glob) may use it, and for what (ECR, KMS). Without such a rule those steps are refused.
  */
-public class ControllerIdentityRule extends AbstractDescribableImpl<ControllerIdentityRule> {
+public class ControllerIdentityRule implements Describable<ControllerIdentityRule> {
     private final String name;
     private final String jobPattern;
     private boolean ecr;

@@ -26,21 +26,31 @@ import io.jenkins.plugins.securepipeline.template.TemplateParseException;
 import io.jenkins.plugins.securepipeline.template.TemplateReport;
 import io.jenkins.plugins.securepipeline.template.TemplateScanner;
 import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleException;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
+import io.jenkins.plugins.securepipeline.template.guard.GuardScan;
+import io.jenkins.plugins.securepipeline.template.guard.pack.GuardRulePack;
 import io.jenkins.plugins.securepipeline.template.report.ReportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -58,6 +68,8 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     private static final long serialVersionUID = 1L;
     static final String STEP = "scanTemplate";
     private static final int MAX_FINDINGS_LOGGED = 50;
+    /** One deadline for fetching a URL rule pack: connecting, the answer and the whole body. */
+    private static final Duration RULE_PACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final transient ScanTemplateStep step;
 
@@ -81,7 +93,11 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         } catch (IllegalArgumentException e) {
             throw refuse(run, "the administrator's scan settings are invalid: " + e.getMessage(), Map.of());
         }
-        CheckedSelection selected = select(run, workspace, limits);
+        CheckedSelection selected = select(run, workspace, limits, "files", step.getFiles(), step.getExcludes(), false);
+        if (selected.count() == 0) {
+            throw refuse(run, "no file in the workspace matches files: '" + step.getFiles() + "' (only .json, .yaml, .yml"
+                    + " and .template files outside folders starting with '.' and node_modules are scanned)", Map.of());
+        }
         Path scratch = Files.createTempDirectory("aws-secure-pipeline-scan");
         try {
             Path templates = Files.createDirectory(scratch.resolve("templates"));
@@ -101,21 +117,27 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                         + " ignored: " + String.join("; ", tightening.ignored()));
             }
             ScanPolicy policy = tightening.policy();
+            List<GuardRuleRun> guard = guardRules(run, listener, workspace, scratch, limits);
             ScanResult local = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy)
                     .scan(List.of(templates), policy.threshold(), step.isAllowEmpty());
-            ScanResult result = relativeTo(local, templates, selected.links(), "files '" + step.getFiles() + "'");
+            Map<String, List<GuardRuleResult>> localStatuses = new LinkedHashMap<>();
+            for (GuardRuleRun part : guard) {
+                GuardScan.Outcome outcome = new GuardScan(part.rules(), part.severity(), ReaderLimits.DEFAULT).apply(local);
+                local = outcome.result();
+                outcome.statuses().forEach((path, results) ->
+                        localStatuses.computeIfAbsent(path, p -> new ArrayList<>()).addAll(results));
+            }
+            String rootName = "files '" + step.getFiles() + "'";
+            ScanResult result = relativeTo(local, templates, selected.links(), rootName);
+            Map<String, List<GuardRuleResult>> guardStatuses = new LinkedHashMap<>();
+            localStatuses.forEach((path, results) -> guardStatuses.put(relativePath(path, templates, rootName), results));
 
-            String version = ProductInfo.current().version();
-            if (step.getSarifFile() != null) {
-                workspace.child(step.getSarifFile()).write(ReportFormat.parse("sarif").render(result, version), "UTF-8");
-            }
-            if (step.getJsonFile() != null) {
-                workspace.child(step.getJsonFile()).write(ReportFormat.parse("json").render(result, version), "UTF-8");
-            }
+            writeReport(workspace, step.getSarifFile(), "sarif", result, guardStatuses, scratch);
+            writeReport(workspace, step.getJsonFile(), "json", result, guardStatuses, scratch);
             logSummary(listener, result);
             SecurePipelineRunAction.addFindings(run, findingRows(result));
-            return conclude(run, listener, result);
-        } catch (TemplateParseException e) {
+            return conclude(run, listener, result, guard);
+        } catch (TemplateParseException | GuardRuleException e) {
             throw refuse(run, e.getMessage(), Map.of());
         } finally {
             deleteRecursively(scratch);
@@ -127,10 +149,10 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
      * anything is copied, a selection beyond the administrator's limits. The answer comes from an agent, which may
      * be compromised: its names are checked here, and the copy enforces the sizes again.
      */
-    private CheckedSelection select(Run<?, ?> run, FilePath workspace,
-            TemplateSelectionLimits limits) throws Exception {
-        WorkspaceTemplates.Selection selection =
-                workspace.act(new WorkspaceTemplates.Select(step.getFiles(), step.getExcludes(), limits.maxFiles()));
+    private CheckedSelection select(Run<?, ?> run, FilePath workspace, TemplateSelectionLimits limits, String field,
+            String patterns, String excludes, boolean guardRuleFiles) throws Exception {
+        WorkspaceTemplates.Selection selection = workspace.act(
+                new WorkspaceTemplates.Select(patterns, excludes, limits.maxFiles(), guardRuleFiles));
         List<TemplateSelectionLimits.SelectedFile> files = new ArrayList<>();
         for (WorkspaceTemplates.Entry entry : selection.files()) {
             files.add(new TemplateSelectionLimits.SelectedFile(checkedName(run, entry.name()), entry.bytes()));
@@ -149,23 +171,105 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             TemplateSelectionLimits.Excess over = excess.get();
             String setting = SecurePipelineConfiguration.scanLimitSetting(over.limit());
             Map<String, String> subject = new LinkedHashMap<>();
-            subject.put("files", step.getFiles());
+            subject.put(field, patterns);
             subject.put("limit", setting);
             subject.put("allowed", String.valueOf(over.allowed()));
             subject.put("selected", String.valueOf(over.actual()));
-            throw refuse(run, "files: '" + step.getFiles() + "' selects " + over.describe() + " (administrator setting "
-                    + setting + "); nothing was copied. Narrow files or excludes, or ask an administrator to raise "
+            throw refuse(run, field + ": '" + patterns + "' selects " + over.describe() + " (administrator setting "
+                    + setting + "); nothing was copied. Narrow " + field + (guardRuleFiles ? "" : " or excludes")
+                    + ", or ask an administrator to raise "
                     + setting + ".", subject);
         }
-        if (selection.count() == 0) {
-            throw refuse(run, "no file in the workspace matches files: '" + step.getFiles() + "' (only .json, .yaml, .yml"
-                    + " and .template files outside folders starting with '.' and node_modules are scanned)", Map.of());
+        return new CheckedSelection(selection.count(), files, links);
+    }
+
+    /** Guard rules to run over the scanned templates, with the severity their failures get and where they came from. */
+    private record GuardRuleRun(String source, GuardRules rules, Severity severity) {}
+
+    /**
+     * The Guard rules of this scan: the administrator's packs that are mandatory for the job or named by the step
+     * (each with the administrator's severity, read now: a change to a pack applies to the next scan), then the
+     * workspace's rule files the step selects, copied like templates. Anything that cannot be read fails the step:
+     * a rule that did not run must not look like a rule that passed.
+     */
+    private List<GuardRuleRun> guardRules(Run<?, ?> run, TaskListener listener, FilePath workspace, Path scratch,
+            TemplateSelectionLimits limits) throws Exception {
+        SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
+        String job = run.getParent().getFullName();
+        Set<String> packNames = new LinkedHashSet<>();
+        for (GuardRulePackSetting pack : config.getGuardRulePacks()) {
+            if (pack.appliesToJob(job)) {
+                packNames.add(pack.getName());
+            }
         }
-        return new CheckedSelection(files, links);
+        packNames.addAll(step.rulePackNames());
+        List<GuardRuleRun> runs = new ArrayList<>();
+        for (String name : packNames) {
+            GuardRulePackSetting setting = config.guardRulePack(name);
+            if (setting == null) {
+                throw refuse(run, "rulePacks: no Guard rule pack named '" + name + "' is configured (Manage Jenkins >"
+                        + " System > AWS Secure Pipeline)", Map.of("rulePack", name));
+            }
+            GuardRulePack.Loaded loaded;
+            Severity severity;
+            try {
+                GuardRulePack pack = setting.pack();
+                severity = setting.severityOfFindings();
+                loaded = pack.load(RULE_PACK_TIMEOUT);
+                listener.getLogger().println(STEP + ": " + pack + ": " + loaded.files() + " rule file(s), sha256 "
+                        + loaded.sha256() + ", findings " + severity.label()
+                        + (setting.appliesToJob(job) ? " (mandatory for this job)" : ""));
+            } catch (IllegalArgumentException | IOException | GuardRuleException e) {
+                throw refuse(run, "Guard rule pack '" + name + "' cannot be used: " + e.getMessage(),
+                        Map.of("rulePack", name));
+            }
+            runs.add(new GuardRuleRun("pack " + name + " sha256:" + loaded.sha256(), loaded.rules(), severity));
+        }
+        if (step.getRules() != null) {
+            CheckedSelection selected = select(run, workspace, limits, "rules", step.getRules(), null, true);
+            if (selected.files().isEmpty()) {
+                throw refuse(run, "no Guard rule file (.guard, .ruleset) in the workspace matches rules: '"
+                        + step.getRules() + "'" + (selected.links().isEmpty() ? ""
+                        : "; symbolic links are not followed: " + String.join(", ", selected.links())),
+                        Map.of("rules", step.getRules()));
+            }
+            Path ruleCopy = Files.createDirectory(scratch.resolve("rules"));
+            copyTemplates(run, workspace, selected.files(), ruleCopy, limits);
+            Severity severity = step.getGuardSeverity() == null ? Severity.HIGH : Severity.parse(step.getGuardSeverity());
+            GuardRules rules;
+            try {
+                rules = GuardRules.load(List.of(ruleCopy));
+            } catch (IOException e) {
+                throw refuse(run, "rules: " + e.getMessage().replace(ruleCopy.toString(), "rules '" + step.getRules() + "'"),
+                        Map.of("rules", step.getRules()));
+            }
+            listener.getLogger().println(STEP + ": " + selected.files().size() + " Guard rule file(s) from rules: '"
+                    + step.getRules() + "', findings " + severity.label());
+            runs.add(new GuardRuleRun("rules " + step.getRules(), rules, severity));
+        }
+        return runs;
+    }
+
+    /**
+     * Writes a report into the workspace as it is produced: into a file beside the copied templates first, then
+     * streamed to the workspace's machine, so a scan of thousands of templates never holds a report in memory.
+     */
+    private static void writeReport(FilePath workspace, String relative, String format, ScanResult result,
+            Map<String, List<GuardRuleResult>> guardStatuses, Path scratch) throws IOException, InterruptedException {
+        if (relative == null) {
+            return;
+        }
+        Path local = scratch.resolve("report." + format);
+        try (Writer out = Files.newBufferedWriter(local, StandardCharsets.UTF_8)) {
+            ReportFormat.parse(format).write(result, ProductInfo.current().version(), guardStatuses, out);
+        }
+        try (InputStream in = Files.newInputStream(local)) {
+            workspace.child(relative).copyFrom(in);
+        }
     }
 
     /** The selected template files and the symbolic links among what the glob reached, names checked. */
-    private record CheckedSelection(List<TemplateSelectionLimits.SelectedFile> files, List<String> links) {}
+    private record CheckedSelection(long count, List<TemplateSelectionLimits.SelectedFile> files, List<String> links) {}
 
     /**
      * Copies each selected file into the scratch directory through a bounded read: a file may have grown since it
@@ -217,9 +321,13 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         }
     }
 
-    private Map<String, Object> conclude(Run<?, ?> run, TaskListener listener, ScanResult result) throws Exception {
+    private Map<String, Object> conclude(Run<?, ?> run, TaskListener listener, ScanResult result,
+            List<GuardRuleRun> guard) throws Exception {
         Map<String, String> subject = new LinkedHashMap<>();
         subject.put("files", step.getFiles());
+        if (!guard.isEmpty()) {
+            subject.put("guardRules", String.join("; ", guard.stream().map(GuardRuleRun::source).toList()));
+        }
         subject.put("templates", String.valueOf(result.templates().size()));
         subject.put("findings", String.valueOf(result.findingCount()));
         subject.put("blocking", String.valueOf(result.blockingCount()));
@@ -293,8 +401,10 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         return rows;
     }
 
-    /** Reports name files as they are in the workspace, not as they were in the controller's scratch directory. */
-    /** Paths relative to the copy's root; the root itself (named when nothing was scanned) is {@code rootName}. */
+    /**
+     * Reports name files as they are in the workspace, not as they were in the controller's scratch directory: paths
+     * relative to the copy's root; the root itself (named when nothing was scanned) is {@code rootName}.
+     */
     private static ScanResult relativeTo(ScanResult result, Path root, List<String> links, String rootName) {
         List<TemplateReport> reports = new ArrayList<>();
         for (String link : links) {
@@ -303,13 +413,18 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         }
         String prefix = root.toString() + root.getFileSystem().getSeparator();
         for (TemplateReport report : result.templates()) {
-            String path = report.path().equals(root.toString()) ? rootName
-                    : report.path().startsWith(prefix) ? report.path().substring(prefix.length()) : report.path();
             String error = report.error() == null ? null
                     : report.error().replace(prefix, "").replace(root.toString(), rootName);
-            reports.add(new TemplateReport(path.replace('\\', '/'), error, report.findings()));
+            reports.add(new TemplateReport(relativePath(report.path(), root, rootName), error, report.findings()));
         }
         return new ScanResult(reports, result.skipped(), result.threshold());
+    }
+
+    private static String relativePath(String path, Path root, String rootName) {
+        String prefix = root.toString() + root.getFileSystem().getSeparator();
+        String relative = path.equals(root.toString()) ? rootName
+                : path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+        return relative.replace('\\', '/');
     }
 
     /**

@@ -7,6 +7,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
+import io.jenkins.plugins.securepipeline.template.Severity;
+import io.jenkins.plugins.securepipeline.template.guard.pack.GuardRulePack;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -22,7 +26,9 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code scanTemplate(files: 'infra/**}{@code /*.yaml', failOn: 'high')}: security analysis of CloudFormation and SAM
  * templates from the workspace; blocks the build on findings at or above the threshold that are not suppressed.
- * The administrator's scan policy applies; a Jenkinsfile can only tighten it.
+ * The administrator's scan policy applies; a Jenkinsfile can only tighten it. CloudFormation Guard rules from the
+ * workspace ({@code rules}) and the administrator's rule packs run in the same scan and report; a baseline lets a team
+ * adopt the gate without fixing every existing finding first.
  */
 public class ScanTemplateStep extends Step {
     private final String files;
@@ -34,6 +40,10 @@ public class ScanTemplateStep extends Step {
     private String jsonFile = "scan-template.json";
     private boolean unstable;
     private boolean allowEmpty;
+    private String rules;
+    private String rulePacks;
+    private String guardSeverity;
+    private String baseline;
 
     @DataBoundConstructor
     public ScanTemplateStep(String files) {
@@ -125,6 +135,61 @@ public class ScanTemplateStep extends Step {
         this.allowEmpty = allowEmpty;
     }
 
+    public String getRules() {
+        return rules;
+    }
+
+    /**
+     * CloudFormation Guard rule files in the workspace (Ant patterns, comma-separated, e.g.
+     * {@code 'policy/**}{@code /*.guard'}), run next to the built-in rules; only {@code .guard} and {@code .ruleset}
+     * files are read. Patterns that select no rule file fail the step.
+     */
+    @DataBoundSetter
+    public void setRules(String rules) {
+        this.rules = blankToNull(rules);
+    }
+
+    public String getRulePacks() {
+        return rulePacks;
+    }
+
+    /**
+     * Administrator Guard rule packs to run as well, comma-separated names; packs that are mandatory for the job run
+     * whether named or not.
+     */
+    @DataBoundSetter
+    public void setRulePacks(String rulePacks) {
+        this.rulePacks = blankToNull(rulePacks);
+    }
+
+    List<String> rulePackNames() {
+        return rulePacks == null ? List.of()
+                : Arrays.stream(rulePacks.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    public String getGuardSeverity() {
+        return guardSeverity;
+    }
+
+    /** The severity of failures of this pipeline's own Guard rules ({@code rules}); blank is high. */
+    @DataBoundSetter
+    public void setGuardSeverity(String guardSeverity) {
+        this.guardSeverity = blankToNull(guardSeverity);
+    }
+
+    public String getBaseline() {
+        return baseline;
+    }
+
+    /**
+     * A baseline file in the workspace (written by {@code secure-pipeline scan-template --create-baseline}): the
+     * findings it records are reported, marked, but do not block; new findings do.
+     */
+    @DataBoundSetter
+    public void setBaseline(String baseline) {
+        this.baseline = blankToNull(baseline);
+    }
+
     /** Arguments are checked here rather than in the setters, so a mistake is one clear line, not a stack trace. */
     @Override
     public StepExecution start(StepContext context) throws Exception {
@@ -136,6 +201,25 @@ public class ScanTemplateStep extends Step {
                 BlockingThreshold.parse("failOn", failOn);
             } catch (IllegalArgumentException e) {
                 throw new AbortException("scanTemplate: " + e.getMessage());
+            }
+        }
+        if (guardSeverity != null) {
+            try {
+                Severity.parse(guardSeverity);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("scanTemplate: guardSeverity: " + e.getMessage());
+            }
+        }
+        if (guardSeverity != null && rules == null) {
+            throw new AbortException("scanTemplate: guardSeverity applies to the pipeline's own Guard rules: give rules as"
+                    + " well, or leave it out (a rule pack's severity is the administrator's)");
+        }
+        if (baseline != null) {
+            throw new AbortException("scanTemplate: baseline: not available in this build");
+        }
+        for (String name : rulePackNames()) {
+            if (!GuardRulePack.NAME.matcher(name).matches()) {
+                throw new AbortException("scanTemplate: rulePacks: '" + name + "' is not a rule pack name");
             }
         }
         return new ScanTemplateExecution(this, context);

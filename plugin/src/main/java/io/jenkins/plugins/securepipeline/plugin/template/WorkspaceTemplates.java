@@ -30,19 +30,27 @@ final class WorkspaceTemplates {
      * symbolic link: a link could lead out of the workspace (on the built-in node, into the controller's own files).
      * Links the patterns reach are listed instead, so the step can say that each one was not scanned. Of the
      * regular files, only those a scan of the copied directory would read are kept ({@link
-     * TemplateFiles#scansRelativeName}): copying the others would only fill the controller's disk.
+     * TemplateFiles#scansRelativeName}, or Guard rule files): copying the others would only fill the controller's
+     * disk.
      */
     static final class Select extends MasterToSlaveFileCallable<Selection> {
         private static final long serialVersionUID = 1L;
         private final String includes;
         private final String excludes;
         private final int maxFiles;
+        private final boolean guardRuleFiles;
 
         /** @param maxFiles above this many files and links, nothing is measured or listed: the count is enough */
         Select(String includes, String excludes, int maxFiles) {
+            this(includes, excludes, maxFiles, false);
+        }
+
+        /** @param guardRuleFiles select Guard rule files ({@code .guard}, {@code .ruleset}) instead of templates */
+        Select(String includes, String excludes, int maxFiles, boolean guardRuleFiles) {
             this.includes = includes;
             this.excludes = excludes;
             this.maxFiles = maxFiles;
+            this.guardRuleFiles = guardRuleFiles;
         }
 
         @Override
@@ -73,7 +81,7 @@ final class WorkspaceTemplates {
             List<String> names = new ArrayList<>();
             for (String included : scanner.getIncludedFiles()) {
                 String name = slashes(included);
-                if (TemplateFiles.scansRelativeName(name)) {
+                if (guardRuleFiles ? isGuardRuleFile(name) : TemplateFiles.scansRelativeName(name)) {
                     names.add(name);
                 }
             }
@@ -98,6 +106,10 @@ final class WorkspaceTemplates {
                 files.add(new Entry(name, attributes.size()));
             }
             return new Selection(count, files, links);
+        }
+
+        private static boolean isGuardRuleFile(String name) {
+            return name.endsWith(".guard") || name.endsWith(".ruleset");
         }
 
         /** Comma-separated patterns, each trimmed, as Jenkins' {@code Util.createFileSet} reads them. */

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.securepipeline.plugin.window;
 
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.securepipeline.role.GlobPattern;
@@ -26,7 +26,7 @@ import org.kohsuke.stapler.verb.POST;
  * it is also mandatory for the jobs matching {@link #getAppliesTo()} and freezes the accounts in
  * {@link #getAccountIds()}: a Jenkinsfile cannot opt out of either.
  */
-public class FreezeCalendar extends AbstractDescribableImpl<FreezeCalendar> {
+public class FreezeCalendar implements Describable<FreezeCalendar> {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final String name;

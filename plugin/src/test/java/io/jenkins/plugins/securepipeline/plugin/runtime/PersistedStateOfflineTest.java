@@ -3,7 +3,7 @@ package io.jenkins.plugins.securepipeline.plugin.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.FilePath;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.securepipeline.plugin.runtime.SerializedFields.Destination;
@@ -52,7 +52,7 @@ class PersistedStateOfflineTest {
     @Test
     void everythingXStreamSavesPassesTheClassFilter() {
         List<Class<?>> saved = new ArrayList<>();
-        for (Class<?> type : List.of(Action.class, GlobalConfiguration.class, AbstractDescribableImpl.class)) {
+        for (Class<?> type : List.of(Action.class, GlobalConfiguration.class, Describable.class)) {
             saved.addAll(PluginClasses.assignableTo(type));
         }
         assertThat(saved).as("actions, configuration and its parts").hasSizeGreaterThan(5);

@@ -12,11 +12,14 @@ import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineRunAction;
 import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -29,8 +32,13 @@ class ScanTemplateStepTest {
             + "        BlockPublicAcls: true\\n        BlockPublicPolicy: true\\n        IgnorePublicAcls: true\\n"
             + "        RestrictPublicBuckets: true\\n";
 
+    /** A new job of a unique name for each call: Jenkins refuses a second item of the same name. */
     private static WorkflowRun run(JenkinsRule r, Result expected, String label, String body) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, "p");
+        return run(r, r.createProject(WorkflowJob.class), expected, label, body);
+    }
+
+    private static WorkflowRun run(JenkinsRule r, WorkflowJob job, Result expected, String label, String body)
+            throws Exception {
         job.setDefinition(new CpsFlowDefinition("node('" + label + "') {\n" + body + "\n}", true));
         return r.assertBuildStatus(expected, job.scheduleBuild2(0));
     }
@@ -239,5 +247,103 @@ class ScanTemplateStepTest {
         WorkflowRun b = run(r, Result.FAILURE, "built-in",
                 "writeFile file: 'site.yaml', text: \"" + PRIVATE_BUCKET + "\"\nscanTemplate files: '*.yaml', failOn: 'none'");
         r.assertLogContains("scanTemplate: failOn: unknown severity 'none' (expected low, medium, high, critical or never)", b);
+    }
+
+    static final String QUEUE_RULE = "rule QUEUE_ENCRYPTED {\\n"
+            + "  Resources.*[ Type == 'AWS::SQS::Queue' ] {\\n"
+            + "    Properties.KmsMasterKeyId exists << queues use a customer key >>\\n  }\\n}\\n";
+    static final String PLAIN_QUEUE = "Resources:\\n  Jobs:\\n    Type: AWS::SQS::Queue\\n"
+            + "    Properties:\\n      MessageRetentionPeriod: 60\\n";
+
+    @Test
+    void guardRulesFromTheWorkspaceRunOnAnAgentsFilesInTheSameReport(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("remote"));
+        WorkflowRun b = run(r, Result.FAILURE, "remote",
+                "writeFile file: 'infra/queue.yaml', text: \"" + PLAIN_QUEUE + "\"\n"
+                + "writeFile file: 'policy/org.guard', text: \"" + QUEUE_RULE + "\"\n"
+                + "writeFile file: 'policy/README.md', text: 'not a rule file'\n"
+                + "try { scanTemplate files: 'infra/**', rules: 'policy/**' } finally {\n"
+                + "  echo 'guard=' + readFile('scan-template.json').contains('\"org.guard/QUEUE_ENCRYPTED\"')\n}");
+        r.assertLogContains("1 Guard rule file(s) from rules: 'policy/**', findings high", b);
+        r.assertLogContains("high org.guard/QUEUE_ENCRYPTED Jobs", b);
+        r.assertLogContains("queues use a customer key", b);
+        r.assertLogContains("guard=true", b);
+        assertEquals("rules policy/**", lastAuditEvent().subject().get("guardRules"));
+    }
+
+    @Test
+    void aPipelinesOwnGuardSeverityDecidesWhetherItsRulesBlock(JenkinsRule r) throws Exception {
+        WorkflowRun b = run(r, Result.SUCCESS, "built-in",
+                "writeFile file: 'queue.yaml', text: \"" + PLAIN_QUEUE + "\"\n"
+                + "writeFile file: 'org.guard', text: \"" + QUEUE_RULE + "\"\n"
+                + "scanTemplate files: 'queue.yaml', rules: 'org.guard', guardSeverity: 'low'");
+        r.assertLogContains("low org.guard/QUEUE_ENCRYPTED Jobs", b);
+    }
+
+    @Test
+    void rulesThatSelectNoRuleFileOrDoNotParseFailTheStep(JenkinsRule r) throws Exception {
+        WorkflowRun none = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'queue.yaml', text: \"" + PLAIN_QUEUE + "\"\n"
+                + "scanTemplate files: 'queue.yaml', rules: 'policy/**'");
+        r.assertLogContains("no Guard rule file (.guard, .ruleset) in the workspace matches rules: 'policy/**'", none);
+        WorkflowRun broken = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'queue.yaml', text: \"" + PLAIN_QUEUE + "\"\n"
+                + "writeFile file: 'bad.guard', text: 'rule a {\\n  Resources.A ~ 1\\n}\\n'\n"
+                + "scanTemplate files: 'queue.yaml', rules: '*.guard'");
+        r.assertLogContains("scanTemplate: bad.guard:2:", broken);
+    }
+
+    @Test
+    void aMandatoryRulePackRunsForMatchingJobsWhateverTheJenkinsfileSays(JenkinsRule r, @TempDir Path packs)
+            throws Exception {
+        Files.writeString(packs.resolve("queues.guard"), QUEUE_RULE.replace("\\n", "\n"));
+        GuardRulePackSetting pack = new GuardRulePackSetting("org-baseline", packs.toString());
+        pack.setAppliesTo("release-*");
+        pack.setSeverity("critical");
+        SecurePipelineConfiguration.get().setGuardRulePacks(List.of(pack));
+        String script = "writeFile file: 'queue.yaml', text: \"" + PLAIN_QUEUE + "\"\n"
+                + "scanTemplate files: 'queue.yaml'";
+
+        WorkflowRun release = run(r, r.createProject(WorkflowJob.class, "release-app"), Result.FAILURE, "built-in", script);
+        r.assertLogContains("Guard rule pack 'org-baseline' (" + packs + "): 1 rule file(s), sha256 ", release);
+        r.assertLogContains("(mandatory for this job)", release);
+        r.assertLogContains("critical org-baseline/queues.guard/QUEUE_ENCRYPTED Jobs", release);
+        assertTrue(lastAuditEvent().subject().get("guardRules").startsWith("pack org-baseline sha256:"));
+
+        WorkflowRun other = run(r, r.createProject(WorkflowJob.class, "sandbox"), Result.SUCCESS, "built-in", script);
+        r.assertLogNotContains("org-baseline", other);
+        WorkflowRun named = run(r, r.createProject(WorkflowJob.class, "named"), Result.FAILURE, "built-in",
+                script + ", rulePacks: 'org-baseline'");
+        r.assertLogContains("critical org-baseline/queues.guard/QUEUE_ENCRYPTED Jobs", named);
+    }
+
+    @Test
+    void aPackThatCannotBeReadOrIsNotConfiguredFailsClosed(JenkinsRule r, @TempDir Path empty) throws Exception {
+        GuardRulePackSetting pack = new GuardRulePackSetting("cis", empty.toString());
+        pack.setAppliesTo("**");
+        SecurePipelineConfiguration.get().setGuardRulePacks(List.of(pack));
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'queue.yaml', text: \"" + PLAIN_QUEUE + "\"\nscanTemplate files: 'queue.yaml'");
+        r.assertLogContains("scanTemplate: Guard rule pack 'cis' cannot be used: Guard rule pack 'cis': no rule files", b);
+        assertEquals(AuditOutcome.FAILED, lastAuditEvent().outcome());
+
+        SecurePipelineConfiguration.get().setGuardRulePacks(List.of());
+        WorkflowRun unknown = run(r, Result.FAILURE, "built-in",
+                "writeFile file: 'queue.yaml', text: \"" + PLAIN_QUEUE + "\"\n"
+                + "scanTemplate files: 'queue.yaml', rulePacks: 'pci'");
+        r.assertLogContains("rulePacks: no Guard rule pack named 'pci' is configured", unknown);
+    }
+
+    @Test
+    void rulePacksSurviveAConfigurationRoundTrip(JenkinsRule r) throws Exception {
+        GuardRulePackSetting pack = new GuardRulePackSetting("cis", "https://rules.example.com/cis.guard");
+        pack.setAppliesTo("prod/**");
+        pack.setSeverity("medium");
+        SecurePipelineConfiguration.get().setGuardRulePacks(List.of(pack));
+        r.configRoundtrip();
+        GuardRulePackSetting saved = SecurePipelineConfiguration.get().guardRulePack("cis");
+        assertEquals("https://rules.example.com/cis.guard", saved.getLocation());
+        assertEquals("prod/**", saved.getAppliesTo());
+        assertEquals("medium", saved.getSeverity());
     }
 }

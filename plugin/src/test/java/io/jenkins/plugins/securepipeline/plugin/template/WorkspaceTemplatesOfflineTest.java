@@ -56,6 +56,19 @@ class WorkspaceTemplatesOfflineTest {
     }
 
     @Test
+    void guardRuleSelectionTakesOnlyRuleFiles() throws IOException {
+        write("policy/s3.guard", 7);
+        write("policy/org.ruleset", 3);
+        write("policy/tests/s3_tests.yaml", 5);
+        write("policy/README.md", 5);
+        WorkspaceTemplates.Selection selection =
+                new WorkspaceTemplates.Select("policy/**", null, 100, true).invoke(dir.toFile(), null);
+        assertEquals(List.of("policy/org.ruleset", "policy/s3.guard"), names(selection));
+        assertEquals(2, selection.count());
+        assertEquals(List.of(), names(select("policy/**/*.guard", null, 100)), "a template scan never takes rule files");
+    }
+
+    @Test
     void commaSeparatedPatternsAsInJenkinsFileCopies() throws IOException {
         write("infra/site.yaml", 1);
         write("sam/template.yml", 1);
