@@ -13,6 +13,7 @@ import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.securepipeline.plugin.role.AccountRule;
 import io.jenkins.plugins.securepipeline.plugin.role.RolesAnywhereIdentity;
+import io.jenkins.plugins.securepipeline.plugin.template.GuardRulePackSetting;
 import io.jenkins.plugins.securepipeline.plugin.window.FreezeCalendar;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
@@ -62,7 +63,13 @@ class SecurePipelineConfigurationAsCodeTest {
 
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         String exported = toYamlString(getUnclassifiedRoot(context).get("awsSecurePipeline"));
-        for (String expected : new String[] {"scanMaxFiles: \"200\"", "scanMaxFileBytes: \"1048576\""}) {
+        GuardRulePackSetting pack = config.guardRulePack("org-baseline");
+        assertTrue(pack.appliesToJob("payments/api/main"));
+        assertTrue(pack.appliesToJob("release-web"));
+        assertEquals(Severity.CRITICAL, pack.severityOfFindings());
+        assertEquals("https://rules.example.com/guard/org-baseline.guard", pack.getLocation());
+        for (String expected : new String[] {"scanMaxFiles: \"200\"", "scanMaxFileBytes: \"1048576\"",
+                "name: \"org-baseline\"", "severity: \"critical\""}) {
             assertTrue(exported.contains(expected), "export lacks " + expected + ":\n" + exported);
         }
     }
