@@ -2,6 +2,7 @@ package io.jenkins.plugins.securepipeline.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +33,20 @@ public final class BoundedHttpGet {
      */
     public static byte[] fetch(URI uri, Duration timeout, int maxBytes, String accept, String what)
             throws IOException, InterruptedException {
+        return fetch(uri, timeout, maxBytes, accept, what, ProxySelector.getDefault());
+    }
+
+    /** As {@link #fetch(URI, Duration, int, String, String)}, through {@code proxy} (Jenkins' proxy settings). */
+    public static byte[] fetch(URI uri, Duration timeout, int maxBytes, String accept, String what, ProxySelector proxy)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET().build();
         // A client per fetch, closed after it: such fetches are rare, and most runs never make one.
-        HttpClient client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
+        HttpClient client = builder
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();

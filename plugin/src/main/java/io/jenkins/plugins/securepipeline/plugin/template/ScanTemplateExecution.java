@@ -13,6 +13,7 @@ import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineRunAction;
+import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
 import io.jenkins.plugins.securepipeline.template.BoundedCopy;
 import io.jenkins.plugins.securepipeline.template.Finding;
@@ -215,11 +216,11 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             try {
                 GuardRulePack pack = setting.pack();
                 severity = setting.severityOfFindings();
-                loaded = pack.load(RULE_PACK_TIMEOUT);
+                loaded = pack.load(RULE_PACK_TIMEOUT, ControllerAws.proxySelector());
                 listener.getLogger().println(STEP + ": " + pack + ": " + loaded.files() + " rule file(s), sha256 "
                         + loaded.sha256() + ", findings " + severity.label()
                         + (setting.appliesToJob(job) ? " (mandatory for this job)" : ""));
-            } catch (IllegalArgumentException | IOException | GuardRuleException e) {
+            } catch (IllegalArgumentException | IllegalStateException | IOException | GuardRuleException e) {
                 throw refuse(run, "Guard rule pack '" + name + "' cannot be used: " + e.getMessage(),
                         Map.of("rulePack", name));
             }

@@ -15,6 +15,7 @@ import io.jenkins.plugins.securepipeline.window.ImportSources;
 import io.jenkins.plugins.securepipeline.window.InvalidCalendarException;
 import io.jenkins.plugins.securepipeline.window.SsmChangeCalendar;
 import io.jenkins.plugins.securepipeline.window.WindowUnavailableException;
+import io.jenkins.plugins.securepipeline.window.ical.IcsCalendarImport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,10 +91,13 @@ public final class FreezeCalendars {
 
     static CalendarSet.Member load(FreezeCalendar calendar, Run<?, ?> run, Instant at) {
         try {
-            ImportSources imports = CalendarImports.forDecisionsFrom(at, Duration.ZERO, new IcsUrlFetcher(),
+            // iCalendar URLs are fetched through Jenkins' proxy, like every call the controller makes out.
+            IcsUrlFetcher urls = new IcsUrlFetcher(Duration.ofSeconds(20), IcsCalendarImport.MAX_BYTES,
+                    ControllerAws.proxySelector());
+            ImportSources imports = CalendarImports.forDecisionsFrom(at, Duration.ZERO, urls,
                     new ChangeCalendarsViaSsm(calendar, run));
             return CalendarSet.Member.loaded(calendar.getName(), calendar.parse(imports), calendar.isFailOpen());
-        } catch (InvalidCalendarException e) {
+        } catch (InvalidCalendarException | IllegalStateException e) {
             return CalendarSet.Member.unreadable(calendar.getName(), e.getMessage(), calendar.isFailOpen());
         }
     }

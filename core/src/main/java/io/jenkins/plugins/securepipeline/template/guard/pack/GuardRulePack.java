@@ -6,6 +6,7 @@ import io.jenkins.plugins.securepipeline.template.guard.GuardRuleException;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -136,11 +137,17 @@ public final class GuardRulePack {
      * @throws GuardRuleException a rule that does not parse, naming the pack's file, line and construct
      */
     public Loaded load(Duration timeout) throws IOException, GuardRuleException, InterruptedException {
+        return load(timeout, ProxySelector.getDefault());
+    }
+
+    /** As {@link #load(Duration)}; a URL pack is fetched through {@code proxy} (Jenkins' proxy settings). */
+    public Loaded load(Duration timeout, ProxySelector proxy)
+            throws IOException, GuardRuleException, InterruptedException {
         MessageDigest digest = sha256();
         List<GuardRules> parts = new ArrayList<>();
         if (url != null) {
             byte[] bytes = BoundedHttpGet.fetch(url, timeout, (int) GuardRules.MAX_RULE_FILE_BYTES, "text/plain, */*",
-                    "Guard rule pack '" + name + "'");
+                    "Guard rule pack '" + name + "'", proxy);
             String file = fileName(url);
             update(digest, file, bytes);
             parts.add(GuardRules.parse(name + "/" + file, bytes));

@@ -130,6 +130,26 @@ class GuardRulePackTest {
                 .hasMessageNotContaining("token");
     }
 
+    @Test
+    void urlPackGoesThroughTheProxyItIsGiven() throws Exception {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        proxy.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().toString());
+            answer(exchange, 200, ENCRYPTED.getBytes(StandardCharsets.UTF_8));
+        });
+        proxy.start();
+        try {
+            // Nothing listens on port 1: only a fetch through the proxy can succeed.
+            GuardRulePack.Loaded loaded = GuardRulePack.of("web", "http://127.0.0.1:1/org.guard")
+                    .load(Duration.ofSeconds(5), java.net.ProxySelector.of(proxy.getAddress()));
+            assertThat(loaded.files()).isEqualTo(1);
+            assertThat(asked).containsExactly("http://127.0.0.1:1/org.guard");
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
