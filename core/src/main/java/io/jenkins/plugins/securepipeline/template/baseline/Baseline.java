@@ -70,6 +70,24 @@ public final class Baseline {
         return BaselineFile.read(file);
     }
 
+    /**
+     * As {@link #read(Path)}, for a copy: messages name the file as {@code shownAs} (the Jenkins step copies the
+     * workspace's file to the controller and names it by its workspace path, "ci/scan-baseline.json:14:5: ...").
+     */
+    public static Baseline read(Path file, String shownAs) throws IOException {
+        try {
+            return BaselineFile.read(file);
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.startsWith(file.toString())) {
+                throw e;
+            }
+            BaselineException renamed = new BaselineException(shownAs + message.substring(file.toString().length()));
+            renamed.initCause(e);
+            throw renamed;
+        }
+    }
+
     /** Writes this baseline to {@code file} atomically (a reader sees the old file or the new one, never half). */
     public void write(Path file) throws IOException {
         BaselineFile.write(this, file);

@@ -123,6 +123,15 @@ class BaselineFileTest {
     }
 
     @Test
+    void aCopyIsNamedAsTheCallerShowsIt() throws Exception {
+        Path file = write(HEAD + "\"entries\": [\n  {\"rule\": \"R\"}]}");
+        assertThat(assertThrows(BaselineException.class, () -> Baseline.read(file, "ci/scan-baseline.json")).getMessage())
+                .isEqualTo("ci/scan-baseline.json:3:3: entry without \"file\"");
+        assertThat(assertThrows(IOException.class, () -> Baseline.read(dir, "ws/dir")).getMessage())
+                .isEqualTo("ws/dir: is a directory, not a regular file");
+    }
+
+    @Test
     void onlyRegularFilesWithinTheLimitAreRead() throws Exception {
         assertThat(assertThrows(IOException.class, () -> Baseline.read(dir)).getMessage())
                 .isEqualTo(dir + ": is a directory, not a regular file");
