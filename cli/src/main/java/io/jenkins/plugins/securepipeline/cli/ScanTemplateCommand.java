@@ -9,6 +9,8 @@ import io.jenkins.plugins.securepipeline.template.ScanResult;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateParseException;
 import io.jenkins.plugins.securepipeline.template.TemplateScanner;
+import io.jenkins.plugins.securepipeline.template.baseline.Baseline;
+import io.jenkins.plugins.securepipeline.template.baseline.BaselinePaths;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRuleException;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
@@ -34,13 +36,17 @@ import picocli.CommandLine.Parameters;
  * {@code secure-pipeline scan-template}: static security analysis of CloudFormation and SAM templates.
  * Exit codes: 0 nothing blocking, 1 blocking findings, 2 usage error, 3 a template or input file unreadable
  * (checked before blocking findings: an unread template must never look like a pass).
+ *
+ * <p>{@code --baseline FILE} applies a baseline (findings it records are reported, marked, and do not block);
+ * {@code --create-baseline FILE} records the run's findings as one. The baseline is applied last, after the Guard
+ * rules, so their findings are matched too.
  */
 @Command(name = "scan-template", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INVALID_INPUT,
         description = "Scan CloudFormation / SAM templates (files or directories) for security problems.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above the threshold", "1:blocking findings", "2:usage error",
-                "3:a template, --policy or --parameters file could not be read (checked first: an unread template never passes)",
+                "3:a template, --policy, --parameters or --baseline file could not be read (checked first: an unread template never passes)",
                 "6:unexpected internal failure (the message says what; please report it)"})
 public final class ScanTemplateCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -77,6 +83,15 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             description = "Severity of a failed Guard rule's findings (default: ${DEFAULT-VALUE}).")
     private String guardSeverity;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline of accepted findings: those it records are reported, marked, and do not block; new ones do.")
+    private Path baselineFile;
+
+    @Option(names = "--create-baseline", paramLabel = "FILE",
+            description = "Record every finding not suppressed in the templates (Guard findings included) in FILE, written"
+                    + " atomically, and exit 0; nothing is written when a template cannot be read (exit 3).")
+    private Path createBaseline;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories (recursive).")
     private List<Path> paths;
 
@@ -89,6 +104,11 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             reportFormat = ReportFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+        if (baselineFile != null && createBaseline != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--baseline and --create-baseline cannot be"
+                    + " used together: --create-baseline records every current finding; to update a baseline, create"
+                    + " it again");
         }
         ParameterValues parameters = ParameterValues.NONE;
         ScanPolicy policy = ScanPolicy.DEFAULT;
@@ -121,8 +141,19 @@ public final class ScanTemplateCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
+        Baseline baseline = null;
+        if (baselineFile != null) {
+            // Read before scanning: a baseline that cannot be used stops the run before any work, like --policy.
+            try {
+                baseline = Baseline.read(baselineFile);
+            } catch (IOException e) {
+                err.println("error: --baseline: " + TextReport.printable(e.getMessage()));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         try {
-            return scanAndReport(reportFormat, parameters, policy, threshold, rules, severityOfGuardFindings, out, err);
+            return scanAndReport(reportFormat, parameters, policy, threshold, rules, severityOfGuardFindings, baseline,
+                    out, err);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // The references to the half-built result are gone by now, so there is memory to say what happened.
             // Not exit 1: that means "blocked", and a scan that could not finish blocked nothing, it read nothing.
@@ -135,7 +166,8 @@ public final class ScanTemplateCommand implements Callable<Integer> {
     }
 
     private int scanAndReport(ReportFormat reportFormat, ParameterValues parameters, ScanPolicy policy,
-            Severity threshold, GuardRules rules, Severity severityOfGuardFindings, PrintWriter out, PrintWriter err) {
+            Severity threshold, GuardRules rules, Severity severityOfGuardFindings, Baseline baseline, PrintWriter out,
+            PrintWriter err) {
         ScanResult result;
         try {
             result = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy).scan(paths, threshold, allowEmpty);
@@ -150,6 +182,37 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             guardStatuses = outcome.statuses();
         }
         String version = ProductInfo.current().version();
+        try {
+            if (baseline != null) {
+                result = baseline.apply(result, BaselinePaths.besideFile(baselineFile), baselineFile.toString());
+            }
+        } catch (IOException e) {
+            err.println("error: --baseline: " + TextReport.printable(String.valueOf(e.getMessage())));
+            return ExitCodes.INVALID_INPUT;
+        }
+        boolean baselineNotWritten = false;
+        if (createBaseline != null) {
+            if (result.errorCount() > 0) {
+                baselineNotWritten = true; // a baseline without the unread templates' findings would look complete
+            } else {
+                try {
+                    Path parent = createBaseline.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    BaselinePaths paths = BaselinePaths.besideFile(createBaseline);
+                    Baseline created = Baseline.of(result, paths, version);
+                    created.write(createBaseline);
+                    result = created.apply(result, paths, createBaseline.toString());
+                    err.println("scan-template: baseline " + TextReport.printable(createBaseline.toString()) + " written: "
+                            + created.entries().size() + " finding(s) recorded");
+                } catch (IOException e) {
+                    err.println("error: --create-baseline: cannot write " + TextReport.printable(createBaseline.toString())
+                            + ": " + TextReport.printable(String.valueOf(e.getMessage())));
+                    return ExitCodes.USAGE;
+                }
+            }
+        }
         if (output != null) {
             try {
                 Path parent = output.toAbsolutePath().getParent();
@@ -175,6 +238,10 @@ public final class ScanTemplateCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (baselineNotWritten) {
+            err.println("error: --create-baseline: " + TextReport.printable(createBaseline.toString()) + " not written: "
+                    + result.errorCount() + " template(s) could not be read (a read error is never accepted)");
+        }
         if (result.errorCount() > 0) {
             return ExitCodes.INVALID_INPUT;
         }

@@ -45,6 +45,7 @@ class UserFileOptionsTest {
                 row("calendar", "gate-window", "--calendar", "FILE"),
                 row("--policy", "scan-template", "--policy", "FILE", "template.json"),
                 row("--parameters", "scan-template", "--parameters", "FILE", "template.json"),
+                row("--baseline", "scan-template", "--baseline", "FILE", "template.json"),
                 row("FILE", "scan-template", "FILE"),
                 row("--policy-file", "assume-role", "--role-arn", "arn:aws:iam::123456789012:role/r", "--region",
                         "eu-west-1", "--policy-file", "FILE"),

@@ -12,6 +12,7 @@ import io.jenkins.plugins.securepipeline.signing.PemKeyReader;
 import io.jenkins.plugins.securepipeline.signing.cosign.CosignKeyFiles;
 import io.jenkins.plugins.securepipeline.template.ParameterValues;
 import io.jenkins.plugins.securepipeline.template.ScanPolicy;
+import io.jenkins.plugins.securepipeline.template.baseline.Baseline;
 import io.jenkins.plugins.securepipeline.template.TemplateFiles;
 import io.jenkins.plugins.securepipeline.template.TemplateReader;
 import io.jenkins.plugins.securepipeline.window.CalendarImports;
@@ -56,6 +57,7 @@ class EveryUserFileReaderTest {
                 Map.entry("template operand", file -> TemplateFiles.expand(List.of(file))),
                 Map.entry("scan policy", file -> ScanPolicy.read(file)),
                 Map.entry("parameter values", file -> ParameterValues.read(file)),
+                Map.entry("scan baseline", file -> Baseline.read(file)),
                 Map.entry("oci-archive", file -> SourceSpec.parse("oci-archive:" + file).open()),
                 Map.entry("docker-archive", file -> SourceSpec.parse("docker-archive:" + file).open()));
     }

@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * The machine-readable report whose shape the Jenkins step and CI checks rely on:
- * {@code {"templates":[{"path","error","findings":[...]}],"summary":{...}}}.
+ * {@code {"templates":[{"path","error","findings":[...]}],"summary":{...}}}. Each finding says whether a baseline
+ * accepted it ({@code "baselined"}); with a baseline the summary has {@code "baseline":{"file","entries","matched",
+ * "noLongerFound"}}.
  */
 public final class JsonReport {
     /**
@@ -89,6 +91,7 @@ public final class JsonReport {
             json.writeNumberField("skipped", result.skipped());
             json.writeNumberField("findings", result.findingCount());
             json.writeNumberField("suppressed", result.suppressedCount());
+            json.writeNumberField("baselined", result.baselinedCount());
             json.writeNumberField("blocking", result.blockingCount());
             json.writeStringField("failOn", result.threshold() == null ? "never" : result.threshold().label());
             json.writeObjectFieldStart("bySeverity");
@@ -96,6 +99,15 @@ public final class JsonReport {
                 json.writeNumberField(count.getKey().name(), count.getValue());
             }
             json.writeEndObject();
+            ScanResult.BaselineStatus baseline = result.baseline();
+            if (baseline != null) {
+                json.writeObjectFieldStart("baseline");
+                json.writeStringField("file", baseline.file());
+                json.writeNumberField("entries", baseline.entries());
+                json.writeNumberField("matched", baseline.matched());
+                json.writeNumberField("noLongerFound", baseline.noLongerFound());
+                json.writeEndObject();
+            }
             json.writeEndObject();
             json.writeEndObject();
         }
@@ -129,6 +141,7 @@ public final class JsonReport {
         if (f.suppressed()) {
             json.writeStringField("suppression", f.suppression());
         }
+        json.writeBooleanField("baselined", f.baselined());
         json.writeBooleanField("blocking", blocking);
         json.writeEndObject();
     }

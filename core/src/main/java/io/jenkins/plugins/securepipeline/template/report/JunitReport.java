@@ -6,7 +6,8 @@ import io.jenkins.plugins.securepipeline.template.TemplateReport;
 
 /**
  * JUnit XML, one test suite per template and one test case per finding: blocking findings are failures,
- * suppressed ones skipped, others pass (they are listed but below the threshold). An unreadable template is an
+ * suppressed and baselined ones skipped (the message says which: "suppressed by ..." or "baseline: recorded in
+ * FILE"), others pass (they are listed but below the threshold). An unreadable template is an
  * error. A clean template gets one passing case so it still shows up in test trends.
  */
 public final class JunitReport {
@@ -26,7 +27,7 @@ public final class JunitReport {
                 continue;
             }
             long failures = template.findings().stream().filter(result::blocks).count();
-            long skipped = template.findings().stream().filter(Finding::suppressed).count();
+            long skipped = template.findings().stream().filter(f -> f.suppressed() || f.baselined()).count();
             int tests = Math.max(1, template.findings().size());
             out.append("  <testsuite name=\"").append(suite).append("\" tests=\"").append(tests).append("\" failures=\"")
                     .append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
@@ -37,9 +38,9 @@ public final class JunitReport {
                 String name = escape(f.ruleId() + " " + f.resource() + " line " + f.line());
                 out.append("    <testcase classname=\"").append(suite).append("\" name=\"").append(name).append('"');
                 String detail = escape(f.severity() + " " + f.message());
-                if (f.suppressed()) {
-                    out.append(">\n      <skipped message=\"").append(escape("suppressed by " + f.suppression()))
-                            .append("\"/>\n    </testcase>\n");
+                if (f.suppressed() || f.baselined()) {
+                    String why = f.suppressed() ? "suppressed by " + f.suppression() : "baseline: recorded in " + f.baseline();
+                    out.append(">\n      <skipped message=\"").append(escape(why)).append("\"/>\n    </testcase>\n");
                 } else if (result.blocks(f)) {
                     out.append(">\n      <failure type=\"").append(f.severity()).append("\" message=\"").append(detail)
                             .append("\">").append(escape(template.path() + ":" + f.line() + ":" + f.column() + " "

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * SARIF 2.1.0 for GitHub code scanning and the Jenkins warnings-ng plugin. Severities are real: critical and high
  * are "error", medium "warning", low "note", and {@code security-severity} carries the CVSS-like score GitHub
- * uses. Suppressed findings are kept with an in-source suppression and its justification. Written as a stream, so
+ * uses. Suppressed findings are kept with an in-source suppression and its justification, baselined ones with an
+ * external suppression naming the baseline. Written as a stream, so
  * the report of thousands of templates is never held in memory as a whole.
  */
 public final class SarifReport {
@@ -74,15 +75,23 @@ public final class SarifReport {
             json.writeArrayFieldStart("results");
             for (TemplateReport template : result.templates()) {
                 for (Finding f : template.findings()) {
-                    writeResult(json, template, f, index);
+                    writeResult(json, template, f, index, result.baseline() != null);
                 }
             }
             json.writeEndArray();
             json.writeArrayFieldStart("invocations");
             json.writeStartObject();
             json.writeBooleanField("executionSuccessful", result.errorCount() == 0);
-            if (result.errorCount() > 0) {
+            ScanResult.BaselineStatus baseline = result.baseline();
+            boolean shrinkable = baseline != null && baseline.noLongerFound() > 0;
+            if (result.errorCount() > 0 || shrinkable) {
                 json.writeArrayFieldStart("toolExecutionNotifications");
+                if (shrinkable) {
+                    json.writeStartObject();
+                    json.writeStringField("level", "note");
+                    text(json, "message", TextReport.noLongerFound(baseline) + " (" + baseline.file() + ")");
+                    json.writeEndObject();
+                }
                 for (TemplateReport template : result.templates()) {
                     if (template.error() != null) {
                         json.writeStartObject();
@@ -145,8 +154,14 @@ public final class SarifReport {
         return index;
     }
 
-    private static void writeResult(JsonGenerator json, TemplateReport template, Finding f, Map<String, Integer> index)
-            throws IOException {
+    /**
+     * One result. A suppressed finding gets an {@code inSource} suppression (it is written in the template's
+     * Metadata), a baselined one an {@code external} suppression, SARIF's kind for a suppression kept outside the
+     * source, in a persistent store. With a baseline, {@code baselineState} says "unchanged" for a finding the
+     * baseline accepts and "new" for the others (not for suppressed ones, which were never compared).
+     */
+    private static void writeResult(JsonGenerator json, TemplateReport template, Finding f, Map<String, Integer> index,
+            boolean withBaseline) throws IOException {
         json.writeStartObject();
         json.writeStringField("ruleId", f.ruleId());
         if (index.containsKey(f.ruleId())) {
@@ -169,11 +184,18 @@ public final class SarifReport {
         json.writeStringField("severity", f.severity().name());
         json.writeStringField("security-severity", securitySeverity(f.severity()));
         json.writeEndObject();
-        if (f.suppressed()) {
+        if (withBaseline && !f.suppressed()) {
+            json.writeStringField("baselineState", f.baselined() ? "unchanged" : "new");
+        }
+        if (f.suppressed() || f.baselined()) {
             json.writeArrayFieldStart("suppressions");
             json.writeStartObject();
-            json.writeStringField("kind", "inSource");
-            json.writeStringField("justification", f.suppression());
+            json.writeStringField("kind", f.suppressed() ? "inSource" : "external");
+            if (!f.suppressed()) {
+                json.writeStringField("status", "accepted");
+            }
+            json.writeStringField("justification", f.suppressed() ? f.suppression()
+                    : "recorded in the baseline " + f.baseline());
             json.writeEndObject();
             json.writeEndArray();
         }

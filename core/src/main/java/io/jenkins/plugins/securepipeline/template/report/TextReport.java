@@ -46,6 +46,9 @@ public final class TextReport {
                 if (f.suppressed()) {
                     out.append(" [suppressed by ").append(printable(f.suppression())).append(']');
                 } else {
+                    if (f.baselined()) {
+                        out.append(" [baseline]");
+                    }
                     out.append("\n    fix: ").append(f.remediation());
                 }
                 out.append('\n');
@@ -55,16 +58,28 @@ public final class TextReport {
         out.flush();
     }
 
-    /** The one-line summary that ends the text report. */
+    /**
+     * The one-line summary that ends the text report. With a baseline, findings it accepts are counted apart
+     * ("N baselined", not in the severities), and entries that matched nothing are named so the baseline can shrink.
+     */
     public static String summary(ScanResult result) {
         Map<Severity, Long> counts = result.countsBySeverity();
+        ScanResult.BaselineStatus baseline = result.baseline();
         return String.format(Locale.ROOT,
                 "%d template(s) scanned, %d unreadable, %d other file(s) skipped; findings: %d critical, %d high, "
-                        + "%d medium, %d low, %d suppressed; %d blocking (fail on %s)",
+                        + "%d medium, %d low, %d suppressed%s; %d blocking (fail on %s)%s",
                 result.templates().size() - result.errorCount(), result.errorCount(), result.skipped(),
                 counts.get(Severity.CRITICAL), counts.get(Severity.HIGH), counts.get(Severity.MEDIUM),
-                counts.get(Severity.LOW), result.suppressedCount(), result.blockingCount(),
-                result.threshold() == null ? "never" : result.threshold().label());
+                counts.get(Severity.LOW), result.suppressedCount(),
+                baseline == null ? "" : ", " + result.baselinedCount() + " baselined", result.blockingCount(),
+                result.threshold() == null ? "never" : result.threshold().label(),
+                baseline == null || baseline.noLongerFound() == 0 ? "" : "; " + noLongerFound(baseline));
+    }
+
+    /** "3 baseline entries no longer found" (the fixed or changed findings an updated baseline would drop). */
+    public static String noLongerFound(ScanResult.BaselineStatus baseline) {
+        return baseline.noLongerFound() + (baseline.noLongerFound() == 1 ? " baseline entry" : " baseline entries")
+                + " no longer found";
     }
 
     /**
