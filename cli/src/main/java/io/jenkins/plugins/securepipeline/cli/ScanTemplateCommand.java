@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above the threshold", "1:blocking findings", "2:usage error",
                 "3:a template, --policy, --parameters or --baseline file could not be read (checked first: an unread template never passes)",
-                "6:unexpected internal failure (the message says what; please report it)"})
+                "6:out of memory (raise the heap limit) or an unexpected internal failure (the message says what)"})
 public final class ScanTemplateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -154,12 +154,14 @@ public final class ScanTemplateCommand implements Callable<Integer> {
         try {
             return scanAndReport(reportFormat, parameters, policy, threshold, rules, severityOfGuardFindings, baseline,
                     out, err);
-        } catch (OutOfMemoryError | StackOverflowError e) {
-            // The references to the half-built result are gone by now, so there is memory to say what happened.
-            // Not exit 1: that means "blocked", and a scan that could not finish blocked nothing, it read nothing.
-            err.println("error: the templates could not be scanned within the memory this process has ("
-                    + e.getClass().getSimpleName() + "); scan fewer files at a time or raise the heap limit"
-                    + " (SECURE_PIPELINE_JAVA_OPTS=-Xmx...)");
+        } catch (OutOfMemoryError e) {
+            // The references to the half-built result are gone by now, so there is memory to say what happened: the
+            // same line and exit code (6) as out of memory anywhere else. Never exit 1: that means "blocked".
+            err.flush();
+            return SecurePipelineCommand.outOfMemory();
+        } catch (StackOverflowError e) {
+            err.println("error: the templates are nested too deeply to be scanned within this process's stack; scan"
+                    + " fewer or simpler files, or raise the stack size (SECURE_PIPELINE_JAVA_OPTS=-Xss...)");
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }

@@ -62,7 +62,7 @@ public final class SecurePipelineCommand implements Runnable {
     }
 
     /** Out of memory: one line and exit 6, never the JVM's stack trace (and never exit 1, "blocked"). */
-    private static int outOfMemory() {
+    static int outOfMemory() {
         System.err.println("secure-pipeline: out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                 + " MiB); give the JVM more, e.g. SECURE_PIPELINE_JAVA_OPTS=-Xmx512m with the launcher");
         return ExitCodes.INTERNAL_ERROR;
