@@ -130,9 +130,16 @@ public class SecurePipelineRunAction implements RunAction2 {
         private final String message;
         private final boolean blocking;
         private final boolean suppressed;
+        private final boolean baselined;
 
         public FindingRow(String file, int line, String severity, String ruleId, String resource, String message,
                 boolean blocking, boolean suppressed) {
+            this(file, line, severity, ruleId, resource, message, blocking, suppressed, false);
+        }
+
+        /** {@code baselined}: recorded in the pipeline's baseline, so reported but not blocking. */
+        public FindingRow(String file, int line, String severity, String ruleId, String resource, String message,
+                boolean blocking, boolean suppressed, boolean baselined) {
             this.file = file;
             this.line = line;
             this.severity = severity;
@@ -141,6 +148,7 @@ public class SecurePipelineRunAction implements RunAction2 {
             this.message = message;
             this.blocking = blocking;
             this.suppressed = suppressed;
+            this.baselined = baselined;
         }
 
         @Exported
@@ -181,6 +189,12 @@ public class SecurePipelineRunAction implements RunAction2 {
         @Exported
         public boolean isSuppressed() {
             return suppressed;
+        }
+
+        /** Recorded in the pipeline's baseline: reported, not blocking (false in builds from before baselines). */
+        @Exported
+        public boolean isBaselined() {
+            return baselined;
         }
     }
 

@@ -27,6 +27,8 @@ import io.jenkins.plugins.securepipeline.template.TemplateParseException;
 import io.jenkins.plugins.securepipeline.template.TemplateReport;
 import io.jenkins.plugins.securepipeline.template.TemplateScanner;
 import io.jenkins.plugins.securepipeline.template.TemplateSelectionLimits;
+import io.jenkins.plugins.securepipeline.template.baseline.Baseline;
+import io.jenkins.plugins.securepipeline.template.baseline.BaselinePaths;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRuleException;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRuleResult;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
@@ -133,6 +135,10 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             Map<String, List<GuardRuleResult>> guardStatuses = new LinkedHashMap<>();
             localStatuses.forEach((path, results) -> guardStatuses.put(relativePath(path, templates, rootName), results));
 
+            if (step.getBaseline() != null) {
+                result = applyBaseline(run, listener, workspace, scratch, limits, result, guard);
+            }
+
             writeReport(workspace, step.getSarifFile(), "sarif", result, guardStatuses, scratch);
             writeReport(workspace, step.getJsonFile(), "json", result, guardStatuses, scratch);
             logSummary(listener, result);
@@ -184,8 +190,15 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         return new CheckedSelection(selection.count(), files, links);
     }
 
-    /** Guard rules to run over the scanned templates, with the severity their failures get and where they came from. */
-    private record GuardRuleRun(String source, GuardRules rules, Severity severity) {}
+    /**
+     * Guard rules to run over the scanned templates, with the severity their failures get and where they came from;
+     * {@code packName} is null for the workspace's own rule files.
+     */
+    private record GuardRuleRun(String source, String packName, GuardRules rules, Severity severity) {
+        boolean fromPack() {
+            return packName != null;
+        }
+    }
 
     /**
      * The Guard rules of this scan: the administrator's packs that are mandatory for the job or named by the step
@@ -224,7 +237,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                 throw refuse(run, "Guard rule pack '" + name + "' cannot be used: " + e.getMessage(),
                         Map.of("rulePack", name));
             }
-            runs.add(new GuardRuleRun("pack " + name + " sha256:" + loaded.sha256(), loaded.rules(), severity));
+            runs.add(new GuardRuleRun("pack " + name + " sha256:" + loaded.sha256(), name, loaded.rules(), severity));
         }
         if (step.getRules() != null) {
             CheckedSelection selected = select(run, workspace, limits, "rules", step.getRules(), null, true);
@@ -246,9 +259,55 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             }
             listener.getLogger().println(STEP + ": " + selected.files().size() + " Guard rule file(s) from rules: '"
                     + step.getRules() + "', findings " + severity.label());
-            runs.add(new GuardRuleRun("rules " + step.getRules(), rules, severity));
+            runs.add(new GuardRuleRun("rules " + step.getRules(), null, rules, severity));
         }
         return runs;
+    }
+
+    /**
+     * Applies the pipeline's baseline (a workspace file, copied within the per-file limit): the findings it records
+     * are reported, marked, but do not block. Findings of the administrator's rule packs are never waived by it: a
+     * pack that is mandatory for the job stays mandatory, whatever a Jenkinsfile's baseline says.
+     */
+    private ScanResult applyBaseline(Run<?, ?> run, TaskListener listener, FilePath workspace, Path scratch,
+            TemplateSelectionLimits limits, ScanResult result, List<GuardRuleRun> guard) throws Exception {
+        String name = step.getBaseline();
+        Baseline baseline;
+        try {
+            baseline = Baseline.read(copyInput(run, workspace, name, scratch, "baseline", limits), name);
+        } catch (IOException e) {
+            if (e instanceof AbortException) {
+                throw e;
+            }
+            throw refuse(run, "baseline: " + e.getMessage(), Map.of("baseline", name));
+        }
+        List<String> packPrefixes = guard.stream().filter(GuardRuleRun::fromPack).map(r -> r.packName() + "/").toList();
+        List<TemplateReport> waivable = new ArrayList<>();
+        for (TemplateReport report : result.templates()) {
+            waivable.add(new TemplateReport(report.path(), report.error(), report.findings().stream()
+                    .filter(f -> !fromPack(f, packPrefixes)).toList()));
+        }
+        ScanResult applied = baseline.apply(new ScanResult(waivable, result.skipped(), result.threshold()),
+                BaselinePaths.inWorkspace(name), name);
+        List<TemplateReport> merged = new ArrayList<>();
+        for (int i = 0; i < applied.templates().size(); i++) {
+            TemplateReport report = applied.templates().get(i);
+            List<Finding> findings = new ArrayList<>(report.findings());
+            result.templates().get(i).findings().stream().filter(f -> fromPack(f, packPrefixes)).forEach(findings::add);
+            findings.sort(Comparator.comparingInt(Finding::line).thenComparing(Finding::ruleId));
+            merged.add(new TemplateReport(report.path(), report.error(), findings));
+        }
+        ScanResult.BaselineStatus status = applied.baseline();
+        listener.getLogger().println(STEP + ": baseline " + name + ": " + status.entries() + " entries, "
+                + status.matched() + " finding(s) accepted as known (reported, not blocking)"
+                + (status.noLongerFound() > 0 ? ", " + status.noLongerFound() + " entries no longer found (fixed or"
+                        + " changed: the baseline can shrink)" : "")
+                + (packPrefixes.isEmpty() ? "" : "; findings of administrator rule packs are never waived"));
+        return new ScanResult(merged, applied.skipped(), applied.threshold(), status);
+    }
+
+    private static boolean fromPack(Finding finding, List<String> packPrefixes) {
+        return packPrefixes.stream().anyMatch(finding.ruleId()::startsWith);
     }
 
     /**
@@ -333,6 +392,10 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         subject.put("findings", String.valueOf(result.findingCount()));
         subject.put("blocking", String.valueOf(result.blockingCount()));
         subject.put("suppressed", String.valueOf(result.suppressedCount()));
+        if (result.baseline() != null) {
+            subject.put("baseline", step.getBaseline());
+            subject.put("baselined", String.valueOf(result.baselinedCount()));
+        }
         subject.put("threshold", result.threshold() == null ? "never" : result.threshold().label());
         if (result.errorCount() > 0) {
             throw refuse(run, result.errorCount() + " template(s) could not be read; see the errors above", subject);
@@ -355,6 +418,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         summary.put("findings", (int) result.findingCount());
         summary.put("blocking", (int) result.blockingCount());
         summary.put("suppressed", (int) result.suppressedCount());
+        summary.put("baselined", (int) result.baselinedCount());
         Map<String, Object> bySeverity = new LinkedHashMap<>();
         result.countsBySeverity().forEach((severity, count) -> bySeverity.put(severity.label(), count.intValue()));
         summary.put("bySeverity", bySeverity);
@@ -366,7 +430,8 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     private void logSummary(TaskListener listener, ScanResult result) {
         listener.getLogger().println("scanTemplate: " + result.templates().size() + " template(s), " + result.skipped()
                 + " other file(s) skipped, " + result.findingCount() + " finding(s) (" + result.suppressedCount()
-                + " suppressed), " + result.blockingCount() + " blocking at "
+                + " suppressed" + (result.baseline() != null ? ", " + result.baselinedCount() + " in the baseline" : "")
+                + "), " + result.blockingCount() + " blocking at "
                 + (result.threshold() == null ? "never" : result.threshold().label()) + " and above");
         int logged = 0;
         for (TemplateReport report : result.templates()) {
@@ -374,7 +439,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                 listener.getLogger().println("  " + report.error());
             }
             for (Finding finding : report.findings()) {
-                if (finding.suppressed() || logged >= MAX_FINDINGS_LOGGED) {
+                if (finding.suppressed() || finding.baselined() || logged >= MAX_FINDINGS_LOGGED) {
                     continue;
                 }
                 logged++;
@@ -383,7 +448,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                         + (result.blocks(finding) ? " [blocking]" : ""));
             }
         }
-        if (result.findingCount() - result.suppressedCount() > MAX_FINDINGS_LOGGED) {
+        if (result.findingCount() - result.suppressedCount() - result.baselinedCount() > MAX_FINDINGS_LOGGED) {
             listener.getLogger().println("  ... the rest are in " + step.getJsonFile() + " and " + step.getSarifFile());
         }
     }
@@ -394,10 +459,11 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
         for (TemplateReport report : result.templates()) {
             for (Finding finding : report.findings()) {
                 rows.add(new SecurePipelineRunAction.FindingRow(report.path(), finding.line(), finding.severity().label(),
-                        finding.ruleId(), finding.resource(), finding.message(), result.blocks(finding), finding.suppressed()));
+                        finding.ruleId(), finding.resource(), finding.message(), result.blocks(finding), finding.suppressed(),
+                        finding.baselined()));
             }
         }
-        rows.sort(Comparator.comparing(SecurePipelineRunAction.FindingRow::isSuppressed)
+        rows.sort(Comparator.comparing((SecurePipelineRunAction.FindingRow row) -> row.isSuppressed() || row.isBaselined())
                 .thenComparing(row -> -Severity.parse(row.getSeverity()).ordinal()));
         return rows;
     }

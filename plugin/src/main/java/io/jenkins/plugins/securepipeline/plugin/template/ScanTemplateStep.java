@@ -214,9 +214,6 @@ public class ScanTemplateStep extends Step {
             throw new AbortException("scanTemplate: guardSeverity applies to the pipeline's own Guard rules: give rules as"
                     + " well, or leave it out (a rule pack's severity is the administrator's)");
         }
-        if (baseline != null) {
-            throw new AbortException("scanTemplate: baseline: not available in this build");
-        }
         for (String name : rulePackNames()) {
             if (!GuardRulePack.NAME.matcher(name).matches()) {
                 throw new AbortException("scanTemplate: rulePacks: '" + name + "' is not a rule pack name");

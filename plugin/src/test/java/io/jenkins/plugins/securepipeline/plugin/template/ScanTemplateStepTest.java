@@ -346,4 +346,89 @@ class ScanTemplateStepTest {
         assertEquals("prod/**", saved.getAppliesTo());
         assertEquals("medium", saved.getSeverity());
     }
+
+    /** A baseline beside the templates' folder: paths in it are relative to its own directory. */
+    static String baseline(String... ruleFileResource) {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < ruleFileResource.length; i += 4) {
+            entries.append(i == 0 ? "" : ",").append("{\"rule\": \"").append(ruleFileResource[i])
+                    .append("\", \"file\": \"").append(ruleFileResource[i + 1])
+                    .append("\", \"resource\": \"").append(ruleFileResource[i + 2])
+                    .append("\", \"message\": \"").append(ruleFileResource[i + 3]).append("\"}");
+        }
+        return "writeFile file: 'ci/baseline.json', text: '{\"format\": \"aws-secure-pipeline scan-template baseline\","
+                + " \"formatVersion\": 1, \"entries\": [" + entries + "]}'\n";
+    }
+
+    static final String[] KNOWN_SITE_FINDINGS = {
+        "ASP-S3-003", "../infra/site.yaml", "Site", "The bucket ACL PublicReadWrite opens the bucket to anyone on the internet",
+        "ASP-S3-004", "../infra/site.yaml", "Site",
+        "The bucket has no PublicAccessBlockConfiguration, so a policy or ACL could make it public"};
+
+    @Test
+    void aBaselineAcceptsKnownFindingsOnAnAgentAndNewOnesStillBlock(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("remote"));
+        WorkflowRun known = run(r, Result.SUCCESS, "remote",
+                "writeFile file: 'infra/site.yaml', text: \"" + PUBLIC_BUCKET + "\"\n" + baseline(KNOWN_SITE_FINDINGS)
+                + "def s = scanTemplate files: 'infra/**', baseline: 'ci/baseline.json'\n"
+                + "echo \"blocking=${s.blocking} baselined=${s.baselined}\"\n"
+                + "echo 'json=' + readFile('scan-template.json').contains('\"baselined\":true')");
+        r.assertLogContains("baseline ci/baseline.json: 2 entries, 2 finding(s) accepted as known", known);
+        r.assertLogContains("blocking=0 baselined=2", known);
+        r.assertLogContains("json=true", known);
+        SecurePipelineRunAction.FindingRow accepted = known.getAction(SecurePipelineRunAction.class).getFindings().stream()
+                .filter(row -> row.getRuleId().equals("ASP-S3-003")).findFirst().orElseThrow();
+        assertTrue(accepted.isBaselined());
+        assertEquals(false, accepted.isBlocking());
+        assertEquals("2", lastAuditEvent().subject().get("baselined"));
+
+        WorkflowRun added = run(r, Result.FAILURE, "remote",
+                "writeFile file: 'infra/site.yaml', text: \"" + PUBLIC_BUCKET + "\"\n"
+                + "writeFile file: 'infra/other.yaml', text: \"" + PUBLIC_BUCKET + "\"\n" + baseline(KNOWN_SITE_FINDINGS)
+                + "scanTemplate files: 'infra/**', baseline: 'ci/baseline.json'");
+        r.assertLogContains("infra/other.yaml:6: critical ASP-S3-003 Site", added);
+        r.assertLogNotContains("infra/site.yaml:6: critical ASP-S3-003", added);
+    }
+
+    /** The message a failure of QUEUE_RULE gets under the rule ID {@code id}, as a baseline records it. */
+    static String queueFailure(String id) {
+        return "Guard rule " + id + " failed at /Resources/Jobs/Properties/KmsMasterKeyId: queues use a customer key"
+                + " (Properties.KmsMasterKeyId exists: KmsMasterKeyId is missing at /Resources/Jobs/Properties (could not"
+                + " find key KmsMasterKeyId))";
+    }
+
+    @Test
+    void aBaselineNeverWaivesTheAdministratorsRulePacks(JenkinsRule r, @TempDir Path packs) throws Exception {
+        String queue = "writeFile file: 'infra/queue.yaml', text: \"" + PLAIN_QUEUE + "\"\n";
+        // Control: the same rule from the workspace, and the same kind of entry, is accepted by the baseline.
+        WorkflowRun own = run(r, Result.SUCCESS, "built-in", queue
+                + "writeFile file: 'policy/queues.guard', text: \"" + QUEUE_RULE + "\"\n"
+                + baseline("queues.guard/QUEUE_ENCRYPTED", "../infra/queue.yaml", "Jobs",
+                        queueFailure("queues.guard/QUEUE_ENCRYPTED"))
+                + "scanTemplate files: 'infra/**', rules: 'policy/**', baseline: 'ci/baseline.json'");
+        r.assertLogContains("1 finding(s) accepted as known", own);
+
+        Files.writeString(packs.resolve("queues.guard"), QUEUE_RULE.replace("\\n", "\n"));
+        GuardRulePackSetting pack = new GuardRulePackSetting("org-baseline", packs.toString());
+        pack.setAppliesTo("**");
+        SecurePipelineConfiguration.get().setGuardRulePacks(List.of(pack));
+        WorkflowRun b = run(r, Result.FAILURE, "built-in", queue
+                + baseline("org-baseline/queues.guard/QUEUE_ENCRYPTED", "../infra/queue.yaml", "Jobs",
+                        queueFailure("org-baseline/queues.guard/QUEUE_ENCRYPTED"))
+                + "scanTemplate files: 'infra/**', baseline: 'ci/baseline.json'");
+        r.assertLogContains("0 finding(s) accepted as known", b);
+        r.assertLogContains("findings of administrator rule packs are never waived", b);
+        r.assertLogContains("high org-baseline/queues.guard/QUEUE_ENCRYPTED Jobs", b);
+    }
+
+    @Test
+    void aBrokenBaselineFailsTheStepNamingTheFile(JenkinsRule r) throws Exception {
+        WorkflowRun b = run(r, Result.FAILURE, "built-in",
+                writeTemplates("site.yaml") + "writeFile file: 'ci/baseline.json', text: '{\"format\": \"other\"}'\n"
+                + "scanTemplate files: 'site.yaml', baseline: 'ci/baseline.json'");
+        r.assertLogContains("scanTemplate: baseline: ci/baseline.json", b);
+        WorkflowRun missing = run(r, Result.FAILURE, "built-in",
+                writeTemplates("site.yaml") + "scanTemplate files: 'site.yaml', baseline: 'ci/none.json'");
+        r.assertLogContains("the baseline file 'ci/none.json' is not in the workspace", missing);
+    }
 }
