@@ -74,7 +74,8 @@ public final class ScanTemplateCommand implements Callable<Integer> {
     private List<Path> guardRules = new ArrayList<>();
 
     @Option(names = "--guard-severity", paramLabel = "low|medium|high|critical", defaultValue = "high",
-            description = "Severity of a failed Guard rule's findings (default: ${DEFAULT-VALUE}).")
+            description = "Severity of a failed Guard rule's findings where the --policy file's guardSeverities"
+                    + " name none (default: ${DEFAULT-VALUE}).")
     private String guardSeverity;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Template files or directories (recursive).")
@@ -145,7 +146,7 @@ public final class ScanTemplateCommand implements Callable<Integer> {
         }
         Map<String, List<GuardRuleResult>> guardStatuses = Map.of();
         if (!rules.isEmpty()) {
-            GuardScan.Outcome outcome = new GuardScan(rules, severityOfGuardFindings, ReaderLimits.DEFAULT).apply(result);
+            GuardScan.Outcome outcome = new GuardScan(rules, policy.guardSeverities(), severityOfGuardFindings, ReaderLimits.DEFAULT).apply(result);
             result = outcome.result();
             guardStatuses = outcome.statuses();
         }
