@@ -80,7 +80,8 @@ public final class ScanTemplateCommand implements Callable<Integer> {
     private List<Path> guardRules = new ArrayList<>();
 
     @Option(names = "--guard-severity", paramLabel = "low|medium|high|critical", defaultValue = "high",
-            description = "Severity of a failed Guard rule's findings (default: ${DEFAULT-VALUE}).")
+            description = "Severity of a failed Guard rule's findings where the --policy file's guardSeverities"
+                    + " name none (default: ${DEFAULT-VALUE}).")
     private String guardSeverity;
 
     @Option(names = "--baseline", paramLabel = "FILE",
@@ -179,7 +180,7 @@ public final class ScanTemplateCommand implements Callable<Integer> {
         }
         Map<String, List<GuardRuleResult>> guardStatuses = Map.of();
         if (!rules.isEmpty()) {
-            GuardScan.Outcome outcome = new GuardScan(rules, severityOfGuardFindings, ReaderLimits.DEFAULT).apply(result);
+            GuardScan.Outcome outcome = new GuardScan(rules, policy.guardSeverities(), severityOfGuardFindings, ReaderLimits.DEFAULT).apply(result);
             result = outcome.result();
             guardStatuses = outcome.statuses();
         }

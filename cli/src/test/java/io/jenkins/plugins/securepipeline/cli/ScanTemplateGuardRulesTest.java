@@ -95,12 +95,38 @@ class ScanTemplateGuardRulesTest {
     }
 
     @Test
+    void thePolicyFileSetsGuardSeveritiesByRuleIdGlobTheLastMatchWinning() throws Exception {
+        Path template = write("stack.yaml", TEMPLATE);
+        Path rules = write("rules/org.guard", RULES);
+        Path policy = write("policy.yaml", "guardSeverities:\n  \"org.guard/*\": low\n  \"org.guard/SQS_*\": critical\n");
+        assertThat(run("scan-template", "--policy", policy.toString(), "--rules", rules.toString(),
+                "--guard-severity", "medium", template.toString())).as(out + "" + err).isEqualTo(ExitCodes.BLOCKED);
+        assertThat(out.toString()).contains("BLOCKING CRITICAL org.guard/SQS_ENCRYPTED Jobs");
+
+        Path lower = write("lower.yaml", "guardSeverities:\n  \"org.guard/SQS_*\": critical\n  \"org.guard/*\": low\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan-template", "--policy", lower.toString(), "--rules", rules.toString(),
+                template.toString())).as(out + "" + err).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("LOW org.guard/SQS_ENCRYPTED Jobs");
+
+        Path other = write("other.yaml", "guardSeverities:\n  \"team.guard/*\": low\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("scan-template", "--policy", other.toString(), "--rules", rules.toString(),
+                "--guard-severity", "medium", "--fail-on", "critical", template.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("MEDIUM org.guard/SQS_ENCRYPTED Jobs");
+
+        Path bad = write("bad-policy.yaml", "guardSeverities:\n  \"org.guard/*\": severe\n");
+        assertThat(run("scan-template", "--policy", bad.toString(), "--rules", rules.toString(),
+                template.toString())).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
     void aBrokenRuleFileStopsTheScanNamingFileLineAndConstruct() throws Exception {
         Path template = write("stack.yaml", TEMPLATE);
-        Path rules = write("bad.guard", "rule A {\n  let x = json_parse(Resources.A)\n}\n");
+        Path rules = write("bad.guard", "rule A {\n  let x = parse_epoch(Resources.A)\n}\n");
         assertThat(run("scan-template", "--rules", rules.toString(), template.toString()))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("bad.guard:2:11: the built-in function json_parse() is not supported");
+        assertThat(err.toString()).contains("bad.guard:2:11: the built-in function parse_epoch() is not supported");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Combines an administrator's scan policy with what a pipeline asks for, letting the pipeline only tighten: a
- * lower blocking threshold, a higher severity for a rule. What would loosen the policy (disabling a rule, lowering
+ * lower blocking threshold, a higher severity for a rule (built-in or Guard). What would loosen the policy (disabling a rule, lowering
  * a severity, a higher or no threshold) is not applied, and each such request is listed so the build log can say
  * it was ignored.
  *
@@ -47,6 +47,16 @@ public record PolicyTightening(ScanPolicy policy, List<String> ignored) {
             }
         });
 
+        // Guard rule severities: the pipeline's entries apply only where they raise the administrator's severity.
+        GuardSeverities guard = admin.guardSeverities().raisedBy(pipeline.guardSeverities());
+        for (GuardSeverities.Entry entry : pipeline.guardSeverities().entries()) {
+            Severity current = admin.guardSeverities().of(entry.glob(), null);
+            if (current != null && entry.severity().compareTo(current) < 0) {
+                ignored.add("lowering Guard rules " + entry.glob() + " to " + entry.severity().label()
+                        + " (they stay " + current.label() + ")");
+            }
+        }
+
         Severity threshold = admin.threshold();
         Severity asked = pipelineThreshold != null ? pipelineThreshold : pipeline.threshold();
         if (pipelineNever) {
@@ -60,7 +70,7 @@ public record PolicyTightening(ScanPolicy policy, List<String> ignored) {
                 ignored.add("failOn '" + asked.label() + "' (the administrator's threshold " + threshold.label() + " applies)");
             }
         }
-        return new PolicyTightening(new ScanPolicy(Set.copyOf(admin.disabledRules()), Map.copyOf(overrides), threshold),
-                List.copyOf(ignored));
+        return new PolicyTightening(new ScanPolicy(Set.copyOf(admin.disabledRules()), Map.copyOf(overrides), threshold,
+                guard), List.copyOf(ignored));
     }
 }

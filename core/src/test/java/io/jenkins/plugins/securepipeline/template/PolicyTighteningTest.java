@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.securepipeline.template.rules.RuleCatalogue;
 import io.jenkins.plugins.securepipeline.template.rules.TemplateRule;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,25 @@ class PolicyTighteningTest {
         assertThat(merged.policy().disabledRules()).containsExactly(ID);
         assertThat(merged.policy().threshold()).isEqualTo(Severity.CRITICAL);
         assertThat(merged.ignored()).isEmpty();
+    }
+
+    @Test
+    void aPipelineCanRaiseAGuardRuleSeverityButNotLowerIt() {
+        ScanPolicy admin = new ScanPolicy(Set.of(), Map.of(), null, GuardSeverities.of(List.of(
+                new GuardSeverities.Entry("org.guard/*", Severity.MEDIUM),
+                new GuardSeverities.Entry("org.guard/S3_*", Severity.CRITICAL))));
+        ScanPolicy pipeline = new ScanPolicy(Set.of(), Map.of(), null, GuardSeverities.of(List.of(
+                new GuardSeverities.Entry("org.guard/*", Severity.LOW),
+                new GuardSeverities.Entry("org.guard/SQS_*", Severity.HIGH),
+                new GuardSeverities.Entry("team.guard/*", Severity.LOW))));
+        PolicyTightening merged = PolicyTightening.of(admin, pipeline, null, false);
+        GuardSeverities guard = merged.policy().guardSeverities();
+        assertThat(guard.of("org.guard/S3_ENCRYPTED", Severity.HIGH)).isEqualTo(Severity.CRITICAL);
+        assertThat(guard.of("org.guard/IAM_NO_STAR", Severity.HIGH)).isEqualTo(Severity.MEDIUM); // not lowered to low
+        assertThat(guard.of("org.guard/SQS_ENCRYPTED", Severity.HIGH)).isEqualTo(Severity.HIGH); // raised
+        assertThat(guard.of("team.guard/X", Severity.HIGH)).isEqualTo(Severity.HIGH); // not below the fallback
+        assertThat(guard.of("other.guard/X", Severity.HIGH)).isEqualTo(Severity.HIGH);
+        assertThat(merged.ignored()).singleElement().asString()
+                .contains("lowering Guard rules org.guard/* to low (they stay medium)");
     }
 }

@@ -320,6 +320,9 @@ final class GuardEvaluator {
             return GuardStatus.SKIP;
         }
         List<Result> right = comparison.right() == null ? null : expression(comparison.right(), scope);
+        if (right != null && right.isEmpty()) {
+            return GuardStatus.SKIP; // a right-hand side that selected nothing (cfn-guard: nothing to compare with)
+        }
         boolean rightIsQuery = comparison.right() != null && !(comparison.right() instanceof Literal);
         List<GuardFailure> found = out == null ? null : new ArrayList<>();
         boolean anyPass = false;
@@ -596,6 +599,7 @@ final class GuardEvaluator {
             case INT: return Long.compare(left.integerValue(), right.integerValue());
             case FLOAT: return Double.compare(left.decimalValue(), right.decimalValue());
             case STRING: return left.text().compareTo(right.text());
+            case CHAR: return Integer.compare(left.text().codePointAt(0), right.text().codePointAt(0));
             default: return null;
         }
     }
@@ -650,7 +654,7 @@ final class GuardEvaluator {
             return List.of(Result.resolved(literal.value()));
         }
         if (expression instanceof FunctionCall call) {
-            return List.of(Result.resolved(function(call, scope)));
+            return function(call, scope);
         }
         return query((Query) expression, scope);
     }
@@ -663,7 +667,7 @@ final class GuardEvaluator {
         } else if (start instanceof ThisStart) {
             current = List.of(Result.resolved(scope.context));
         } else if (start instanceof FunctionStart function) {
-            current = List.of(Result.resolved(function(function.call(), scope)));
+            current = function(function.call(), scope);
         } else {
             current = step(List.of(Result.resolved(scope.context)), new KeyStep(((KeyStart) start).key()), scope);
         }
@@ -696,6 +700,20 @@ final class GuardEvaluator {
                 // 'x.*[filter]' and 'x[*][filter]' filter the items of x itself, as 'x[filter]' does.
                 current = filter(current, steps.get(i + 1), scope, step instanceof AllItemsStep);
                 i++;
+            } else if (step instanceof VariableKeyStep variableKey && i + 1 < steps.size()
+                    && steps.get(i + 1) instanceof IndexStep index) {
+                // cfn-guard: '.%keys[n]' looks up only the n-th key the variable holds (n counted without its sign),
+                // and then still applies [n] to the value found.
+                List<Result> out = new ArrayList<>();
+                for (Result input : current) {
+                    if (!input.isResolved()) {
+                        out.add(new Result(null, input.traversedTo(), input.remaining() + stepText(step),
+                                input.reason()));
+                    } else {
+                        variableKey(input, variableKey, Math.abs(index.index()), scope, out);
+                    }
+                }
+                current = out;
             } else {
                 current = step(current, step, scope);
             }
@@ -746,6 +764,8 @@ final class GuardEvaluator {
                     out.add(new Result(null, value, key.key(), value.isMap()
                             ? "could not find key " + key.key() : "not a struct, cannot look up " + key.key()));
                 }
+            } else if (step instanceof VariableKeyStep variableKey) {
+                variableKey(input, variableKey, -1, scope, out);
             } else if (step instanceof AllValuesStep) {
                 List<GuardValue> children = value.isMap() ? new ArrayList<>(value.entries().values()) : value.items();
                 if (children.isEmpty()) {
@@ -778,6 +798,46 @@ final class GuardEvaluator {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code map.%name}: the values under each key the variable holds, as cfn-guard looks them up: exactly as
+     * spelled, a list value gives several keys, a key that is missing (or a variable value that was not found) is
+     * a missing value, a key that is not a string is a rule error.
+     */
+    private void variableKey(Result input, VariableKeyStep step, int onlyKey, Scope scope, List<Result> out) {
+        String variable = step.variable();
+        GuardValue map = input.value();
+        String remaining = ".%" + variable;
+        if (!map.isMap()) {
+            out.add(new Result(null, map, remaining, "not a struct, cannot look up keys from %" + variable));
+            return;
+        }
+        List<Result> keys = variable(variable, scope, step.source());
+        if (onlyKey >= 0) {
+            if (onlyKey >= keys.size()) {
+                out.add(new Result(null, map, remaining, "index " + onlyKey + " is beyond the " + keys.size()
+                        + " values of %" + variable));
+                return;
+            }
+            keys = List.of(keys.get(onlyKey));
+        }
+        for (Result key : keys) {
+            if (!key.isResolved()) {
+                out.add(new Result(null, map, remaining, "the keys in %" + variable + " were not all found"));
+                continue;
+            }
+            List<GuardValue> names = key.value().isList() ? key.value().items() : List.of(key.value());
+            for (GuardValue name : names) {
+                if (name.kind() != GuardValue.Kind.STRING) {
+                    throw new EvaluationException(step.source(), "%" + variable + " used as a key holds " + name
+                            + ", not a string");
+                }
+                GuardValue child = map.entries().get(name.text());
+                out.add(child != null ? Result.resolved(child)
+                        : new Result(null, map, name.text(), "could not find key " + name.text()));
+            }
+        }
     }
 
     /** A filter over the items of a list or the values of a map; {@code scalarItself}: a scalar is its own item. */
@@ -836,54 +896,23 @@ final class GuardEvaluator {
             return "[*]";
         } else if (step instanceof IndexStep index) {
             return "[" + index.index() + "]";
+        } else if (step instanceof VariableKeyStep key) {
+            return ".%" + key.variable();
         }
         return "[...]";
     }
 
-    private GuardValue function(FunctionCall call, Scope scope) {
-        List<Result> argument = expression(call.arguments().get(0), scope);
-        int line = call.source().line();
-        int column = call.source().column();
-        switch (call.name()) {
-            case "count": {
-                long count = argument.stream().filter(Result::isResolved).count();
-                return GuardValue.integer(count, "", line, column);
-            }
-            case "to_lower":
-            case "to_upper": {
-                List<GuardValue> converted = new ArrayList<>();
-                for (Result r : argument) {
-                    if (r.isResolved() && r.value().kind() == GuardValue.Kind.STRING) {
-                        String text = call.name().equals("to_lower") ? r.value().text().toLowerCase(Locale.ROOT)
-                                : r.value().text().toUpperCase(Locale.ROOT);
-                        converted.add(GuardValue.string(text, r.value().path(), r.value().line(), r.value().column()));
-                    }
-                }
-                return converted.size() == 1 ? converted.get(0) : GuardValue.list(converted, "", line, column);
-            }
-            default: {
-                List<Result> delimiter = expression(call.arguments().get(1), scope);
-                if (delimiter.size() != 1 || !delimiter.get(0).isResolved()
-                        || delimiter.get(0).value().kind() != GuardValue.Kind.STRING) {
-                    throw new EvaluationException(call.source(), "join() needs a string delimiter");
-                }
-                List<String> parts = new ArrayList<>();
-                for (Result r : argument) {
-                    if (!r.isResolved()) {
-                        continue;
-                    }
-                    List<GuardValue> items = r.value().isList() ? r.value().items() : List.of(r.value());
-                    for (GuardValue item : items) {
-                        if (item.kind() == GuardValue.Kind.STRING) {
-                            parts.add(item.text());
-                        } else {
-                            parts.add(item.toString());
-                        }
-                    }
-                }
-                return GuardValue.string(String.join(delimiter.get(0).value().text(), parts), "", line, column);
-            }
+    /** A function's values, each found value of its argument mapped (see {@link GuardFunctions}). */
+    private List<Result> function(FunctionCall call, Scope scope) {
+        List<List<Result>> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(expression(argument, scope));
         }
+        List<Result> out = new ArrayList<>();
+        for (GuardValue value : GuardFunctions.apply(call.name(), arguments, call.source())) {
+            out.add(Result.resolved(value));
+        }
+        return out;
     }
 
     // ---- failures ----

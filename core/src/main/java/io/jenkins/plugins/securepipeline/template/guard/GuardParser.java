@@ -17,11 +17,14 @@ import java.util.regex.PatternSyntaxException;
  * error naming the file, line, column and construct: an unsupported rule must never be skipped quietly.
  */
 public final class GuardParser {
-    /** Built-in functions this engine evaluates; the others of Guard 3 are refused by name. */
-    static final Set<String> FUNCTIONS = Set.of("count", "to_lower", "to_upper", "join");
-    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("json_parse", "regex_replace", "substring",
-            "url_decode", "parse_int", "parse_float", "parse_string", "parse_boolean", "parse_char", "parse_epoch",
-            "now");
+    /** The built-in functions of cfn-guard 3.1.1 and how many arguments each takes. */
+    static final Map<String, Integer> FUNCTIONS = Map.ofEntries(Map.entry("count", 1), Map.entry("to_lower", 1),
+            Map.entry("to_upper", 1), Map.entry("join", 2), Map.entry("json_parse", 1), Map.entry("url_decode", 1),
+            Map.entry("regex_replace", 3), Map.entry("substring", 3), Map.entry("parse_int", 1),
+            Map.entry("parse_float", 1), Map.entry("parse_string", 1), Map.entry("parse_boolean", 1),
+            Map.entry("parse_char", 1));
+    /** Functions of later cfn-guard versions, which 3.1.1 refuses too; named so the message can say so. */
+    private static final Set<String> LATER_FUNCTIONS = Set.of("parse_epoch", "now");
     private static final Map<String, Operator> UNARY = Map.of("exists", Operator.EXISTS, "empty", Operator.EMPTY,
             "is_string", Operator.IS_STRING, "is_list", Operator.IS_LIST, "is_struct", Operator.IS_STRUCT,
             "is_int", Operator.IS_INT, "is_float", Operator.IS_FLOAT, "is_bool", Operator.IS_BOOL,
@@ -178,7 +181,8 @@ public final class GuardParser {
             take();
             if (start.text().contains("*")) {
                 throw new GuardRuleException(file, start.line(), start.column(),
-                        "type block with a wildcard type name '" + start.text() + "' is not supported");
+                        "type block with a wildcard type name '" + start.text() + "' is not supported (cfn-guard"
+                                + " 3.1.1 refuses it too)");
             }
             List<Disjunction> conditions = List.of();
             if (peek().isWord("when")) {
@@ -188,31 +192,44 @@ public final class GuardParser {
             Block body = braceBlock();
             return new TypeBlock(start.text(), conditions, body, source(start));
         }
-        if ((start.isWord("not") || start.is("!")) && peek(1).type() == Type.IDENT && !peek(2).is(".")
-                && !peek(2).is("[")) {
+        if ((start.isWord("not") || start.is("!")) && peek(1).type() == Type.IDENT && !peek(1).isWord("some")
+                && !peek(2).is(".")
+                && !peek(2).is("[") && !operatorAt(2)) {
             take();
             Token name = take();
             return new RuleReference(name.text(), true, message(), source(start));
         }
+        // 'not' before a query clause: cfn-guard 3.1.1 applies it to unary operators only ('not X exists' is
+        // 'X not exists') and ignores it before a binary one ('not X == 1' is 'X == 1'); it refuses it before a
+        // block clause, and '!' must touch the query.
+        boolean notBefore = false;
         if (start.isWord("not") || start.is("!")) {
-            throw new GuardRuleException(file, start.line(), start.column(),
-                    "'" + start.text() + "' before a query is not supported; negate the operator instead (for example"
-                            + " 'not exists', '!=', 'not in')");
+            if (start.is("!") && peek(1).start() != start.end()) {
+                throw new GuardRuleException(file, start.line(), start.column(),
+                        "'!' before a query must be followed directly by it (cfn-guard 3.1.1 refuses a space)");
+            }
+            take();
+            notBefore = true;
         }
-        if (start.type() == Type.IDENT && peek(1).is("(")
-                && !FUNCTIONS.contains(start.text()) && !UNSUPPORTED_FUNCTIONS.contains(start.text())) {
+        if (!notBefore && start.type() == Type.IDENT && peek(1).is("(")
+                && !FUNCTIONS.containsKey(start.text()) && !LATER_FUNCTIONS.contains(start.text())) {
             take();
             List<Expression> arguments = arguments();
             return new RuleCall(start.text(), arguments, message(), source(start));
         }
         boolean some = false;
-        if (start.isWord("some")) {
+        if (peek().isWord("some")) {
             take();
             some = true;
         }
         Query query = query();
-        boolean bareName = !some && query.steps().isEmpty() && query.start() instanceof KeyStart
+        boolean bareName = !some && !notBefore && query.steps().isEmpty() && query.start() instanceof KeyStart
                 && start.type() == Type.IDENT;
+        if (notBefore && !inConditions && (peek().is("{") || ((peek().is("!") || peek().isWord("not"))
+                && peek(1).isWord("empty") && peek(2).is("{")))) {
+            throw new GuardRuleException(file, start.line(), start.column(), "'" + start.text() + "' before a block"
+                    + " clause is not supported (cfn-guard 3.1.1 refuses it too)");
+        }
         // In 'when' conditions a '{' always opens the guarded body, never a block clause.
         if (peek().is("{") && !inConditions) {
             Block body = braceBlock();
@@ -229,7 +246,8 @@ public final class GuardParser {
             boolean[] negatedOut = new boolean[1];
             Operator operator = operator(negatedOut);
             Expression right = operator.unary() ? null : rightHandSide(operator);
-            return new Comparison(some, query, operator, negatedOut[0], right, message(), source(start));
+            boolean negated = operator.unary() ? negatedOut[0] != notBefore : negatedOut[0];
+            return new Comparison(some, query, operator, negated, right, message(), source(start));
         }
         if (bareName) {
             return new RuleReference(start.text(), false, message(), source(start));
@@ -258,6 +276,18 @@ public final class GuardParser {
             return take().text();
         }
         return null;
+    }
+
+    /** Whether the token {@code ahead} starts an operator ('not Name exists' is a clause, 'not name' a rule). */
+    private boolean operatorAt(int ahead) {
+        Token t = peek(ahead);
+        if (t.type() == Type.PUNCT) {
+            return SYMBOLS.containsKey(t.text()) || (t.is("!") && isOperatorWord(peek(ahead + 1)));
+        }
+        if (t.isWord("not")) {
+            return isOperatorWord(peek(ahead + 1));
+        }
+        return isOperatorWord(t);
     }
 
     private boolean startsOperator() {
@@ -309,7 +339,7 @@ public final class GuardParser {
         if (t.type() == Type.IDENT && !t.text().contains("::") && !isKeyword(t)) {
             return query(); // a query from the same context, such as 'FromPort <= ToPort'
         }
-        if (t.type() == Type.IDENT && FUNCTIONS.contains(t.text()) && peek(1).is("(")) {
+        if (t.type() == Type.IDENT && FUNCTIONS.containsKey(t.text()) && peek(1).is("(")) {
             return query();
         }
         throw unexpected(t, "a value (string, number, regular expression, list, map, range, true/false/null) or a"
@@ -346,7 +376,7 @@ public final class GuardParser {
                 return GuardValue.string(t.text(), "", t.line(), t.column());
             case REGEX:
                 try {
-                    return GuardValue.regex(Pattern.compile(t.text()), t.line(), t.column());
+                    return GuardValue.regex(GuardRegex.compile(t.text()), t.line(), t.column());
                 } catch (PatternSyntaxException e) {
                     throw new GuardRuleException(file, t.line(), t.column(), "invalid regular expression /" + t.text()
                             + "/: " + e.getDescription());
@@ -477,8 +507,7 @@ public final class GuardParser {
                 } else if (part.type() == Type.INT) {
                     steps.add(new IndexStep(Integer.parseInt(part.text())));
                 } else if (part.type() == Type.VAR) {
-                    throw new GuardRuleException(file, part.line(), part.column(),
-                            "a variable used as a key ('.%" + part.text() + "') is not supported");
+                    steps.add(new VariableKeyStep(part.text(), new Source(part.line(), part.column(), "%" + part.text())));
                 } else {
                     throw unexpected(part, "a key, '*' or an index after '.'");
                 }
@@ -492,15 +521,15 @@ public final class GuardParser {
     }
 
     private FunctionCall functionCall(Token name) throws GuardRuleException {
-        if (UNSUPPORTED_FUNCTIONS.contains(name.text())) {
-            throw new GuardRuleException(file, name.line(), name.column(),
-                    "the built-in function " + name.text() + "() is not supported by this engine");
+        if (LATER_FUNCTIONS.contains(name.text())) {
+            throw new GuardRuleException(file, name.line(), name.column(), "the built-in function " + name.text()
+                    + "() is not supported (it came after cfn-guard 3.1.1, which refuses it too)");
         }
-        if (!FUNCTIONS.contains(name.text())) {
+        Integer expected = FUNCTIONS.get(name.text());
+        if (expected == null) {
             throw new GuardRuleException(file, name.line(), name.column(), "unknown function " + name.text() + "()");
         }
         List<Expression> arguments = arguments();
-        int expected = name.text().equals("join") ? 2 : 1;
         if (arguments.size() != expected) {
             throw new GuardRuleException(file, name.line(), name.column(),
                     name.text() + "() takes " + expected + " argument(s), got " + arguments.size());
@@ -528,7 +557,8 @@ public final class GuardParser {
         }
         if (t.type() == Type.VAR && peek(1).is("]")) {
             throw new GuardRuleException(file, t.line(), t.column(),
-                    "a variable as an index or key ('[%" + t.text() + "]') is not supported");
+                    "a variable as an index or key ('[%" + t.text() + "]') is not supported (cfn-guard 3.1.1"
+                            + " refuses it too); write '.%" + t.text() + "'");
         }
         if (t.isWord("keys")) {
             take();

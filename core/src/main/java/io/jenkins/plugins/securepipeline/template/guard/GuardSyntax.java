@@ -84,9 +84,13 @@ final class GuardSyntax {
 
     record FunctionStart(FunctionCall call) implements Start {}
 
-    sealed interface Step permits KeyStep, AllValuesStep, AllItemsStep, IndexStep, FilterStep, KeysFilterStep {}
+    sealed interface Step permits KeyStep, VariableKeyStep, AllValuesStep, AllItemsStep, IndexStep, FilterStep,
+            KeysFilterStep {}
 
     record KeyStep(String key) implements Step {}
+
+    /** {@code .%name}: the values of a map under each key the variable holds (a string or a list of strings). */
+    record VariableKeyStep(String variable, Source source) implements Step {}
 
     /** {@code .*}: every value of a map or every item of a list. */
     record AllValuesStep() implements Step {}

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Guard compares only values of the same type: the integer 5, the float 5.0 and the string "5" all differ.
  */
 public final class GuardValue {
-    public enum Kind { NULL, STRING, INT, FLOAT, BOOL, LIST, MAP, REGEX, RANGE }
+    public enum Kind { NULL, STRING, INT, FLOAT, BOOL, LIST, MAP, REGEX, RANGE, CHAR }
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?");
@@ -47,6 +47,16 @@ public final class GuardValue {
 
     static GuardValue bool(boolean flag, String path, int line, int column) {
         return new GuardValue(Kind.BOOL, flag, path, line, column);
+    }
+
+    /** A single character, made only by parse_char(); held as the string of that one character. */
+    static GuardValue character(String oneCharacter, String path, int line, int column) {
+        return new GuardValue(Kind.CHAR, oneCharacter, path, line, column);
+    }
+
+    /** The same value found at another path (a function's result keeps its argument's place). */
+    static GuardValue ofTree(TemplateNode node, String path) {
+        return of(node, path);
     }
 
     static GuardValue nullValue(String path, int line, int column) {
@@ -146,6 +156,7 @@ public final class GuardValue {
         return kind == Kind.MAP ? (Map<String, GuardValue>) value : Map.of();
     }
 
+    /** The text of a string, or the character of a CHAR. */
     String text() { return (String) value; }
     long integerValue() { return (Long) value; }
     double decimalValue() { return (Double) value; }
@@ -197,6 +208,7 @@ public final class GuardValue {
         switch (kind) {
             case NULL: return "null";
             case STRING: return '"' + text() + '"';
+            case CHAR: return "'" + text() + "'";
             case REGEX: return "/" + pattern().pattern() + "/";
             case RANGE: {
                 Range r = rangeValue();

@@ -3,6 +3,8 @@ package io.jenkins.plugins.securepipeline.template.guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -21,14 +23,24 @@ final class KeySpellings {
             words -> join(words, " ", true, true), // Title Case
             words -> join(words, "-", true, true)); // Train-Case
 
+    /**
+     * Spellings already worked out: a missing key is looked up in every resource by every rule file, and the keys
+     * come from rule texts, so there are few of them. Shared by the scanning threads.
+     */
+    private static final Map<String, List<String>> KNOWN = new ConcurrentHashMap<>();
+
     private KeySpellings() {}
 
     /** The other spellings of {@code key}, in the order cfn-guard tries them. */
     static List<String> of(String key) {
+        return KNOWN.computeIfAbsent(key, KeySpellings::spell);
+    }
+
+    private static List<String> spell(String key) {
         List<String> words = words(key);
         List<String> spellings = new ArrayList<>();
         if (words.isEmpty()) {
-            return spellings;
+            return List.of();
         }
         for (Function<List<String>, String> spelling : SPELLINGS) {
             String other = spelling.apply(words);
@@ -36,7 +48,7 @@ final class KeySpellings {
                 spellings.add(other);
             }
         }
-        return spellings;
+        return List.copyOf(spellings);
     }
 
     /** Words of a key: split at separators, at a lower-case letter or digit before an upper-case one, and before

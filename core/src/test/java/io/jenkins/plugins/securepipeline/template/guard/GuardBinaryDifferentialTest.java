@@ -52,6 +52,18 @@ class GuardBinaryDifferentialTest {
         for (Path rules : ruleFiles) {
             for (Path template : templates) {
                 Map<String, String> theirs = cfnGuard(binary, rules, template);
+                if (theirs == null) {
+                    // cfn-guard stopped on this pair (an input a function cannot convert): ours must stop too
+                    pairs++;
+                    try {
+                        disagreements.add(rules.getFileName() + " " + template.getFileName() + ": cfn-guard error,"
+                                + " ours " + GuardConformanceTest.ours(rules.getFileName().toString(),
+                                        template.getFileName().toString()));
+                    } catch (GuardRuleException agrees) {
+                        // both refused the pair
+                    }
+                    continue;
+                }
                 Map<String, String> ours = new TreeMap<>(GuardConformanceTest.ours(rules.getFileName().toString(),
                         template.getFileName().toString()));
                 for (Map.Entry<String, String> rule : theirs.entrySet()) {
@@ -69,7 +81,10 @@ class GuardBinaryDifferentialTest {
         assertEquals(List.of(), disagreements);
     }
 
-    /** rule -> status from {@code cfn-guard validate -o json}; the default rule is named "default" as ours is. */
+    /**
+     * rule -> status from {@code cfn-guard validate -o json}; the default rule is named "default" as ours is; null
+     * when cfn-guard stopped with an error instead of a report.
+     */
     private static Map<String, String> cfnGuard(Path binary, Path rules, Path template) throws IOException,
             InterruptedException {
         Process process = new ProcessBuilder(binary.toString(), "validate", "-r", rules.toString(), "-d",
@@ -80,7 +95,15 @@ class GuardBinaryDifferentialTest {
             process.destroyForcibly();
             throw new IOException("cfn-guard did not finish");
         }
-        JsonNode report = new ObjectMapper().readTree(new String(output, StandardCharsets.UTF_8));
+        JsonNode report;
+        try {
+            report = new ObjectMapper().readTree(new String(output, StandardCharsets.UTF_8));
+        } catch (IOException notJson) {
+            return null;
+        }
+        if (report == null || !report.isObject()) {
+            return null;
+        }
         String defaultName = rules.getFileName() + "/default";
         Map<String, String> statuses = new TreeMap<>();
         for (JsonNode failed : report.path("not_compliant")) {

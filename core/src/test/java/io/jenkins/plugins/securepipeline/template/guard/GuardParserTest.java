@@ -20,8 +20,9 @@ class GuardParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "rule a {\\n  let x = json_parse(Resources.A)\\n}|org.guard:2:11: the built-in function json_parse() is not supported",
-        "rule a {\\n  Resources.%x exists\\n}|org.guard:2:13: a variable used as a key ('.%x') is not supported",
+        "rule a {\\n  let x = parse_epoch(Resources.A)\\n}|org.guard:2:11: the built-in function parse_epoch() is not supported (it came after cfn-guard 3.1.1",
+        "rule a {\\n  let x = now()\\n}|org.guard:2:11: the built-in function now() is not supported",
+        "rule a {\\n  let x = substring(Resources.A, 1)\\n}|org.guard:2:11: substring() takes 3 argument(s), got 2",
         "rule a {\\n  Resources[%k] exists\\n}|org.guard:2:13: a variable as an index or key ('[%k]') is not supported",
         "rule a {\\n  Resources.A == 'x'\\n|org.guard:3:1: expected '}', found end of file",
         "rule a {\\n  Resources.A ~ 'x'\\n}|org.guard:2:15: unexpected character '~'",
@@ -29,8 +30,9 @@ class GuardParserTest {
         "rule a {\\n  Resources.A == /[a-/\\n}|org.guard:2:18: invalid regular expression /[a-/",
         "rule a { Resources.A exists << unclosed\\n}|org.guard:1:29: custom message '<<' is not closed with '>>'",
         "rule a { A exists }\\nrule a { B exists }|org.guard:2:1: rule 'a' is defined twice",
-        "AWS::S3::* {\\n  Properties exists\\n}|org.guard:1:1: type block with a wildcard type name 'AWS::S3::*' is not supported",
-        "rule a {\\n  not Resources.A == 1\\n}|org.guard:2:3: 'not' before a query is not supported",
+        "AWS::S3::* {\\n  Properties exists\\n}|org.guard:1:1: type block with a wildcard type name 'AWS::S3::*' is not supported (cfn-guard 3.1.1 refuses it too)",
+        "rule a {\\n  not Resources.A { this == 1 }\\n}|org.guard:2:3: 'not' before a block clause is not supported",
+        "rule a {\\n  ! Resources.A exists\\n}|org.guard:2:3: '!' before a query must be followed directly by it",
         "rule a {\\n  Resources.A not == 1\\n}|org.guard:2:19: 'not' before '==' is not supported",
         "rule a {\\n  rule b { }\\n}|org.guard:2:3: 'rule' is not allowed here",
         "rule a {\\n  Resources.A == r[1, 2.5]\\n}|org.guard:2:18: range bounds must both be integers or both floats",
