@@ -17,6 +17,7 @@ import io.jenkins.plugins.securepipeline.plugin.role.ControllerAws;
 import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
 import io.jenkins.plugins.securepipeline.template.BoundedCopy;
 import io.jenkins.plugins.securepipeline.template.Finding;
+import io.jenkins.plugins.securepipeline.template.GuardSeverities;
 import io.jenkins.plugins.securepipeline.template.ParameterValues;
 import io.jenkins.plugins.securepipeline.template.PolicyTightening;
 import io.jenkins.plugins.securepipeline.template.ReaderLimits;
@@ -125,7 +126,11 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                     .scan(List.of(templates), policy.threshold(), step.isAllowEmpty());
             Map<String, List<GuardRuleResult>> localStatuses = new LinkedHashMap<>();
             for (GuardRuleRun part : guard) {
-                GuardScan.Outcome outcome = new GuardScan(part.rules(), part.severity(), ReaderLimits.DEFAULT).apply(local);
+                // The pipeline's policy file (guardSeverities) rates its own rules; a pack's findings keep the
+                // administrator's severity.
+                GuardSeverities severities = part.fromPack() ? GuardSeverities.NONE : policy.guardSeverities();
+                GuardScan.Outcome outcome = new GuardScan(part.rules(), severities, part.severity(), ReaderLimits.DEFAULT)
+                        .apply(local);
                 local = outcome.result();
                 outcome.statuses().forEach((path, results) ->
                         localStatuses.computeIfAbsent(path, p -> new ArrayList<>()).addAll(results));
