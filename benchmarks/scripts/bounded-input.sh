@@ -27,6 +27,20 @@ data = base64.encodebytes(os.urandom(9 * 1024 * 1024 * 57 // 77)).decode()
 with open(os.path.join(work, "scalar.yaml"), "w") as out:
     out.write("Resources:\n  Instance:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      UserData: |\n")
     out.writelines("        " + line + "\n" for line in data.splitlines())
+# The same 9 MB of base64 as ONE unbroken token (no space, no line break), in every form a template can carry it:
+# a plain scalar, a double-quoted and a single-quoted YAML string, a JSON string value (in a .json file and in a
+# .yaml file that starts like JSON), and a YAML flow map that is not JSON.
+token = base64.b64encode(os.urandom(9 * 1024 * 1024 * 3 // 4)).decode()
+head = "Resources:\n  Instance:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      UserData: "
+forms = {"token-plain.yaml": head + token + "\n",
+         "token-double-quoted.yaml": head + '"' + token + '"\n',
+         "token-single-quoted.yaml": head + "'" + token + "'\n",
+         "token.json": '{"Resources": {"Instance": {"Type": "AWS::EC2::Instance", "Properties": {"UserData": "' + token + '"}}}}\n',
+         "token-json-like.yaml": '{"Resources": {"Instance": {"Type": "AWS::EC2::Instance", "Properties": {"UserData": "' + token + '"}}}}\n',
+         "token-flow.yaml": "{Resources: {Instance: {Type: AWS::EC2::Instance, Properties: {UserData: " + token + "}}}}\n"}
+for name, text in forms.items():
+    with open(os.path.join(work, name), "w") as out:
+        out.write(text)
 # 5,000 small templates, each with findings, for the streaming reports.
 os.mkdir(os.path.join(work, "many"))
 for i in range(5000):
@@ -50,10 +64,13 @@ check() { # expected-exit description command...
     fi
 }
 
-ls -l "$WORK/big.yaml" "$WORK/scalar.yaml"
+ls -l "$WORK/big.yaml" "$WORK/scalar.yaml" "$WORK"/token*
 check 1 "10 MB template, 58,000 resources (blocking findings)" \
     "$LAUNCHER" scan-template --format json --output "$WORK/big.json" "$WORK/big.yaml"
 check 0 "9 MB scalar" "$LAUNCHER" scan-template "$WORK/scalar.yaml"
+for form in token-plain.yaml token-double-quoted.yaml token-single-quoted.yaml token.json token-json-like.yaml token-flow.yaml; do
+    check 0 "9 MB one-token scalar, $form" "$LAUNCHER" scan-template "$WORK/$form"
+done
 check 1 "5,000 templates, SARIF" "$LAUNCHER" scan-template --format sarif --output "$WORK/many.sarif" "$WORK/many"
 check 1 "5,000 templates, JSON to stdout" "$LAUNCHER" scan-template --format json "$WORK/many"
 echo "all within the launcher's 128 MB heap"

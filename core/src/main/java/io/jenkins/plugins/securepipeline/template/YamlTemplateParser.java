@@ -34,6 +34,7 @@ final class YamlTemplateParser {
     private int aliases;
     private static final int SHARED_TEXT_LENGTH = 64;
     private final Map<String, String> texts = new HashMap<>();
+    private LongRuns longRuns;
 
     /** A finished node and how many nodes it stands for once aliases are expanded. */
     private record Built(TemplateNode node, long weight, boolean mergeKey) {}
@@ -66,7 +67,10 @@ final class YamlTemplateParser {
         this.keepNulls = keepNulls;
     }
 
-    TemplateNode parse(String text) throws TemplateParseException {
+    TemplateNode parse(String file) throws TemplateParseException {
+        // Very long unbroken runs (one-line base64) are given to SnakeYAML as short stand-ins: see LongRuns.
+        longRuns = LongRuns.of(file);
+        String text = longRuns.text();
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() + 1))
@@ -115,7 +119,8 @@ final class YamlTemplateParser {
                     case Scalar:
                         ScalarEvent scalar = (ScalarEvent) event;
                         boolean plain = scalar.isPlain();
-                        TemplateNode node = TemplateNode.scalar(shared(scalar.getValue()), plain, line(event), column(event));
+                        String value = longRuns.restore(scalar.getValue());
+                        TemplateNode node = TemplateNode.scalar(shared(value), plain, line(event), column(event));
                         Built leaf = new Built(node, 1, plain && MERGE_KEY.equals(scalar.getValue())
                                 && scalar.getTag().isEmpty());
                         leaf = tagged(scalar.getTag().orElse(null), leaf);
@@ -146,7 +151,8 @@ final class YamlTemplateParser {
                 problem = e.getContext().trim() + ": " + problem;
             }
             throw new TemplateParseException(source, mark.map(m -> m.getLine() + 1).orElse(0),
-                    mark.map(m -> m.getColumn() + 1).orElse(0), "invalid YAML: " + oneLine(problem));
+                    mark.map(m -> longRuns.column(m.getLine(), m.getColumn()) + 1).orElse(0),
+                    "invalid YAML: " + oneLine(problem));
         } catch (YamlEngineException e) {
             throw new TemplateParseException(source, 0, 0, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())));
         }
@@ -277,8 +283,8 @@ final class YamlTemplateParser {
         return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 
-    private static int column(Event event) {
-        return event.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+    private int column(Event event) {
+        return event.getStartMark().map(m -> longRuns.column(m.getLine(), m.getColumn()) + 1).orElse(0);
     }
 
     private TemplateParseException error(Event event, String problem) {
