@@ -180,7 +180,8 @@ public final class ScanTemplateCommand implements Callable<Integer> {
         }
         Map<String, List<GuardRuleResult>> guardStatuses = Map.of();
         if (!rules.isEmpty()) {
-            GuardScan.Outcome outcome = new GuardScan(rules, policy.guardSeverities(), severityOfGuardFindings, ReaderLimits.DEFAULT).apply(result);
+            GuardScan.Outcome outcome = new GuardScan(rules, policy.guardSeverities(), severityOfGuardFindings,
+                    ReaderLimits.DEFAULT).apply(result);
             result = outcome.result();
             guardStatuses = outcome.statuses();
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securepipeline.template.guard;
 
 import io.jenkins.plugins.securepipeline.template.guard.GuardSyntax.*;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,14 +18,41 @@ import java.util.Set;
  * safe: one evaluator per template.
  */
 final class GuardEvaluator {
-    /** A value a query reached, or where it stopped ({@code value} null) and why. */
-    record Result(GuardValue value, GuardValue traversedTo, String remaining, String reason) {
+    /**
+     * A value a query reached, or where it stopped ({@code value} null) and why. The rest of the query that was not
+     * found is kept as the steps themselves ({@link Trail}) and written out only for a failure's message: most
+     * missing values (a filter's {@code Metadata.guard.SuppressedRules not exists} on every resource) never are.
+     */
+    record Result(GuardValue value, GuardValue traversedTo, Trail trail, String reason) {
         static Result resolved(GuardValue value) {
             return new Result(value, null, null, null);
         }
 
         boolean isResolved() {
             return value != null;
+        }
+
+        /** The part of the query that was not found, such as {@code Properties.KmsMasterKeyId}. */
+        String remaining() {
+            return trail == null ? "" : trail.toString();
+        }
+
+        /** This missing value with one more step of the query after it. */
+        Result further(Object part) {
+            return new Result(null, traversedTo, new Trail(trail, part), reason);
+        }
+    }
+
+    /** Query parts not found, last first: each a {@link Step} or a text. */
+    record Trail(Trail before, Object part) {
+        static Trail of(Object part) {
+            return new Trail(null, part);
+        }
+
+        @Override
+        public String toString() {
+            String text = part instanceof Step step ? stepText(step) : String.valueOf(part);
+            return before == null ? text : before + text;
         }
     }
 
@@ -441,11 +469,14 @@ final class GuardEvaluator {
         } else {
             holds = compare(value, operator, right.get(0).value());
         }
-        String expected = (negated ? "NOT " : "") + operator.spelling + " " + rightText(right, rightIsQuery);
         if (holds == null) {
             return describe(value) + " cannot be compared with " + rightText(right, rightIsQuery);
         }
-        return holds != negated ? null : describe(value) + " is not " + expected;
+        if (holds != negated) {
+            return null;
+        }
+        return describe(value) + " is not " + (negated ? "NOT " : "") + operator.spelling + " "
+                + rightText(right, rightIsQuery);
     }
 
     private static String rightText(List<Result> right, boolean query) {
@@ -707,8 +738,7 @@ final class GuardEvaluator {
                 List<Result> out = new ArrayList<>();
                 for (Result input : current) {
                     if (!input.isResolved()) {
-                        out.add(new Result(null, input.traversedTo(), input.remaining() + stepText(step),
-                                input.reason()));
+                        out.add(input.further(step));
                     } else {
                         variableKey(input, variableKey, Math.abs(index.index()), scope, out);
                     }
@@ -744,7 +774,7 @@ final class GuardEvaluator {
         List<Result> out = new ArrayList<>();
         for (Result input : inputs) {
             if (!input.isResolved()) {
-                out.add(new Result(null, input.traversedTo(), input.remaining() + stepText(step), input.reason()));
+                out.add(input.further(step));
                 continue;
             }
             GuardValue value = input.value();
@@ -761,15 +791,15 @@ final class GuardEvaluator {
                 if (child != null) {
                     out.add(Result.resolved(child));
                 } else {
-                    out.add(new Result(null, value, key.key(), value.isMap()
-                            ? "could not find key " + key.key() : "not a struct, cannot look up " + key.key()));
+                    out.add(new Result(null, value, Trail.of(key.key()), value.isMap() ? "key not found"
+                            : "not a struct"));
                 }
             } else if (step instanceof VariableKeyStep variableKey) {
                 variableKey(input, variableKey, -1, scope, out);
             } else if (step instanceof AllValuesStep) {
-                List<GuardValue> children = value.isMap() ? new ArrayList<>(value.entries().values()) : value.items();
+                Collection<GuardValue> children = value.isMap() ? value.entries().values() : value.items();
                 if (children.isEmpty()) {
-                    out.add(new Result(null, value, "*", value.isMap() || value.isList() ? "empty" : "not a struct"
+                    out.add(new Result(null, value, Trail.of("*"), value.isMap() || value.isList() ? "empty" : "not a struct"
                             + " or list"));
                 }
                 for (GuardValue child : children) {
@@ -779,7 +809,7 @@ final class GuardEvaluator {
                 if (!value.isList()) {
                     out.add(input);
                 } else if (value.items().isEmpty()) {
-                    out.add(new Result(null, value, "[*]", "empty list"));
+                    out.add(new Result(null, value, Trail.of("[*]"), "empty list"));
                 } else {
                     for (GuardValue child : value.items()) {
                         out.add(Result.resolved(child));
@@ -790,7 +820,7 @@ final class GuardEvaluator {
                 if (value.isList() && i >= 0 && i < value.items().size()) {
                     out.add(Result.resolved(value.items().get(i)));
                 } else {
-                    out.add(new Result(null, value, "[" + index.index() + "]", value.isList()
+                    out.add(new Result(null, value, Trail.of(step), value.isList()
                             ? "index out of range" : "not a list"));
                 }
             } else {
@@ -810,13 +840,13 @@ final class GuardEvaluator {
         GuardValue map = input.value();
         String remaining = ".%" + variable;
         if (!map.isMap()) {
-            out.add(new Result(null, map, remaining, "not a struct, cannot look up keys from %" + variable));
+            out.add(new Result(null, map, Trail.of(remaining), "not a struct, cannot look up keys from %" + variable));
             return;
         }
         List<Result> keys = variable(variable, scope, step.source());
         if (onlyKey >= 0) {
             if (onlyKey >= keys.size()) {
-                out.add(new Result(null, map, remaining, "index " + onlyKey + " is beyond the " + keys.size()
+                out.add(new Result(null, map, Trail.of(remaining), "index " + onlyKey + " is beyond the " + keys.size()
                         + " values of %" + variable));
                 return;
             }
@@ -824,7 +854,7 @@ final class GuardEvaluator {
         }
         for (Result key : keys) {
             if (!key.isResolved()) {
-                out.add(new Result(null, map, remaining, "the keys in %" + variable + " were not all found"));
+                out.add(new Result(null, map, Trail.of(remaining), "the keys in %" + variable + " were not all found"));
                 continue;
             }
             List<GuardValue> names = key.value().isList() ? key.value().items() : List.of(key.value());
@@ -835,7 +865,7 @@ final class GuardEvaluator {
                 }
                 GuardValue child = map.entries().get(name.text());
                 out.add(child != null ? Result.resolved(child)
-                        : new Result(null, map, name.text(), "could not find key " + name.text()));
+                        : new Result(null, map, Trail.of(name.text()), "could not find key " + name.text()));
             }
         }
     }
@@ -845,20 +875,20 @@ final class GuardEvaluator {
         List<Result> out = new ArrayList<>();
         for (Result input : inputs) {
             if (!input.isResolved()) {
-                out.add(new Result(null, input.traversedTo(), input.remaining() + "[...]", input.reason()));
+                out.add(input.further("[...]"));
                 continue;
             }
             GuardValue value = input.value();
             if (step instanceof FilterStep filter) {
-                List<GuardValue> candidates;
+                Collection<GuardValue> candidates;
                 if (value.isMap()) {
-                    candidates = new ArrayList<>(value.entries().values());
+                    candidates = value.entries().values();
                 } else if (value.isList()) {
                     candidates = value.items();
                 } else if (scalarItself) {
                     candidates = List.of(value);
                 } else {
-                    out.add(new Result(null, value, "[filter]", "not a list or struct"));
+                    out.add(new Result(null, value, Trail.of("[filter]"), "not a list or struct"));
                     continue;
                 }
                 for (GuardValue candidate : candidates) {
@@ -870,7 +900,7 @@ final class GuardEvaluator {
             } else {
                 KeysFilterStep keys = (KeysFilterStep) step;
                 if (!value.isMap()) {
-                    out.add(new Result(null, value, "[keys]", "not a struct"));
+                    out.add(new Result(null, value, Trail.of("[keys]"), "not a struct"));
                     continue;
                 }
                 List<Result> right = keys.right() == null ? null : expression(keys.right(), scope);

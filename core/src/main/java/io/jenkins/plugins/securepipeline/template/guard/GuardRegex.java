@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Regular expressions as cfn-guard reads them (Rust's regex syntax), compiled by Java's engine. The one difference
  * that matters in real rule files: Rust takes a '{' that does not open a complete repetition ({@code {2}},
- * {@code {2,}}, {@code {2,5}}) as a literal brace, as in {@code /{{resolve:secretsmanager:.*}}/}, while Java refuses
- * it; such braces are escaped before compiling.
+ * {@code {2,}}, {@code {2,5}}, {@code {,5}}) as a literal brace, as in {@code /{{resolve:secretsmanager:.*}}/},
+ * while Java refuses it; such braces are escaped before compiling, and Rust's {@code {,5}} becomes {@code {0,5}}.
  */
 final class GuardRegex {
     private GuardRegex() {}
@@ -36,6 +36,9 @@ final class GuardRegex {
                     out.append(c).append(expression.charAt(++i)); // a ']' first in a class is a member
                     continue;
                 }
+            } else if (c == '{' && i > 0 && upTo(expression, i)) {
+                out.append("{0"); // Rust's {,n} is Java's {0,n}
+                continue;
             } else if (c == '{' && !(i > 0 && opensRepetition(expression, i))) {
                 out.append("\\{");
                 continue;
@@ -43,6 +46,19 @@ final class GuardRegex {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether the '{' at {@code at} starts {,m}, a repetition of at most m in Rust. */
+    private static boolean upTo(String expression, int at) {
+        int i = at + 1;
+        if (i >= expression.length() || expression.charAt(i) != ',') {
+            return false;
+        }
+        int digits = 0;
+        for (i++; i < expression.length() && Character.isDigit(expression.charAt(i)); i++) {
+            digits++;
+        }
+        return digits > 0 && i < expression.length() && expression.charAt(i) == '}';
     }
 
     /** Whether the '{' at {@code at} starts {n}, {n,} or {n,m}. */
