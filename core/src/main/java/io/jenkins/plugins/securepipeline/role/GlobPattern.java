@@ -20,6 +20,18 @@ public final class GlobPattern {
         return new GlobPattern(text, compile(text, "[^/]*", ".*", "[^/]"));
     }
 
+    /**
+     * Whether any of the job path globs in {@code lines} (one per line, blank lines ignored; an administrator's
+     * "mandatory for jobs matching" field) matches the job; false for null.
+     */
+    public static boolean anyLineMatchesJob(String lines, String jobFullName) {
+        if (lines == null) {
+            return false;
+        }
+        return lines.lines().map(String::trim).filter(s -> !s.isEmpty())
+                .anyMatch(glob -> forJobPath(glob).matches(jobFullName));
+    }
+
     /** ARNs, IAM style: {@code *} is any run of characters (slashes included), {@code ?} is one character. */
     public static GlobPattern forArn(String text) {
         return new GlobPattern(text, compile(text, ".*", ".*", "."));

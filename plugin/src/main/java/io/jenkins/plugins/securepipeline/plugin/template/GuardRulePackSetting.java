@@ -8,7 +8,6 @@ import io.jenkins.plugins.securepipeline.role.GlobPattern;
 import io.jenkins.plugins.securepipeline.template.BlockingThreshold;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.guard.pack.GuardRulePack;
-import java.util.Arrays;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -63,11 +62,7 @@ public class GuardRulePackSetting implements Describable<GuardRulePackSetting> {
     }
 
     public boolean appliesToJob(String jobFullName) {
-        if (appliesTo == null) {
-            return false;
-        }
-        return Arrays.stream(appliesTo.split("\\R")).map(String::trim).filter(s -> !s.isEmpty())
-                .anyMatch(glob -> GlobPattern.forJobPath(glob).matches(jobFullName));
+        return GlobPattern.anyLineMatchesJob(appliesTo, jobFullName);
     }
 
     /** @throws IllegalArgumentException naming the pack and the field at fault */

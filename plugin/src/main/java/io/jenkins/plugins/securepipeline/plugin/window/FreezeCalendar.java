@@ -91,11 +91,7 @@ public class FreezeCalendar implements Describable<FreezeCalendar> {
     }
 
     public boolean appliesToJob(String jobFullName) {
-        if (appliesTo == null) {
-            return false;
-        }
-        return Arrays.stream(appliesTo.split("\\R")).map(String::trim).filter(s -> !s.isEmpty())
-                .anyMatch(glob -> GlobPattern.forJobPath(glob).matches(jobFullName));
+        return GlobPattern.anyLineMatchesJob(appliesTo, jobFullName);
     }
 
     public Set<String> frozenAccounts() {
