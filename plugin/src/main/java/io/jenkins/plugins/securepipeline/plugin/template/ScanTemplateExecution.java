@@ -505,14 +505,30 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
      */
     private Path copyInput(Run<?, ?> run, FilePath workspace, String relative, Path scratch, String what,
             TemplateSelectionLimits limits) throws Exception {
-        FilePath source = workspace.child(relative);
+        String inside;
+        try {
+            if (relative.matches("[A-Za-z]:.*")) {
+                throw new IllegalArgumentException("a drive letter");
+            }
+            inside = ArtifactPath.normalize(relative.replace('\\', '/'));
+        } catch (IllegalArgumentException e) {
+            // Not a path inside the workspace (absolute, or leading out with ..): on the built-in node it would name
+            // a controller file.
+            throw refuse(run, what + ": '" + relative + "' must be a relative path inside the workspace", Map.of());
+        }
+        FilePath source = workspace.child(inside);
         if (!source.exists()) {
             throw new AbortException(STEP + ": the " + what + " file '" + relative + "' is not in the workspace");
         }
         Path target = scratch.resolve(what + "-" + source.getName());
         long copied;
-        try (InputStream in = source.read(); OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+        // As for templates: no symbolic link is followed (on the built-in node it could name a controller file).
+        try (InputStream in = source.read(workspace, LinkOption.NOFOLLOW_LINKS);
+                OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
             copied = BoundedCopy.copy(in, out, limits.maxFileBytes());
+        } catch (IOException e) {
+            throw refuse(run, "the " + what + " file '" + relative + "' could not be copied from the workspace: "
+                    + e.getMessage(), Map.of());
         }
         if (copied < 0) {
             throw refuse(run, "the " + what + " file '" + relative + "' is larger than " + limits.maxFileBytes()

@@ -431,4 +431,17 @@ class ScanTemplateStepTest {
                 writeTemplates("site.yaml") + "scanTemplate files: 'site.yaml', baseline: 'ci/none.json'");
         r.assertLogContains("the baseline file 'ci/none.json' is not in the workspace", missing);
     }
+
+    @Test
+    void inputFilesMustBeInsideTheWorkspaceAndNotLinks(JenkinsRule r) throws Exception {
+        WorkflowRun outside = run(r, Result.FAILURE, "built-in",
+                writeTemplates("site.yaml") + "scanTemplate files: 'site.yaml', policy: '../../secrets/policy.yaml'");
+        r.assertLogContains("scanTemplate: policy: '../../secrets/policy.yaml' must be a relative path inside the workspace",
+                outside);
+        WorkflowRun linked = run(r, Result.FAILURE, "built-in",
+                writeTemplates("site.yaml") + "sh 'ln -s /etc/hostname baseline.json'\n"
+                + "scanTemplate files: 'site.yaml', baseline: 'baseline.json'");
+        r.assertLogContains("scanTemplate: the baseline file 'baseline.json' could not be copied from the workspace:"
+                + " Symlinks are prohibited.", linked);
+    }
 }
