@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The findings a team has accepted as known, so that a scan gate can be adopted on templates that already have
@@ -100,6 +101,15 @@ public final class Baseline {
      * could not be read are not counted as no longer found: that template was not looked at.
      */
     public ScanResult apply(ScanResult result, BaselinePaths paths, String name) {
+        return apply(result, paths, name, finding -> true);
+    }
+
+    /**
+     * As {@link #apply(ScanResult, BaselinePaths, String)}, but only findings {@code waivable} accepts can be
+     * baselined: the others are reported and block as if the baseline did not list them (in Jenkins, the findings
+     * of the administrator's rule packs, which a pipeline's baseline must not waive).
+     */
+    public ScanResult apply(ScanResult result, BaselinePaths paths, String name, Predicate<Finding> waivable) {
         Map<Fingerprint, int[]> remaining = new HashMap<>();
         for (BaselineEntry entry : entries) {
             remaining.computeIfAbsent(entry.fingerprint(), k -> new int[1])[0]++;
@@ -114,7 +124,8 @@ public final class Baseline {
             }
             List<Finding> findings = new ArrayList<>(template.findings().size());
             for (Finding finding : template.findings()) {
-                int[] left = finding.suppressed() ? null : remaining.get(Fingerprint.of(finding, file));
+                int[] left = finding.suppressed() || !waivable.test(finding) ? null
+                        : remaining.get(Fingerprint.of(finding, file));
                 if (left != null && left[0] > 0) {
                     left[0]--;
                     matched++;

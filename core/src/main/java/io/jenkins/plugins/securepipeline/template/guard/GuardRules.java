@@ -63,7 +63,11 @@ public final class GuardRules {
     }
 
     private static boolean isRuleFile(Path file) {
-        String name = file.getFileName().toString();
+        return isRuleFileName(file.getFileName().toString());
+    }
+
+    /** Whether a file name is a Guard rule file's: {@code *.guard} or {@code *.ruleset}. */
+    public static boolean isRuleFileName(String name) {
         return name.endsWith(".guard") || name.endsWith(".ruleset");
     }
 

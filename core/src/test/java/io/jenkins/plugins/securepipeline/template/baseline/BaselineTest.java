@@ -92,6 +92,14 @@ class BaselineTest {
     }
 
     @Test
+    void findingsTheCallerDoesNotLetBeWaivedStayOpenAndTheirEntriesCountAsUnmatched() throws Exception {
+        ScanResult result = baseline.apply(scan(), paths, "baseline.json", f -> !f.ruleId().equals("ASP-EC2-002"));
+        assertThat(unbaselined(result)).containsExactly("ASP-EC2-002 Web");
+        assertThat(result.blockingCount()).isEqualTo(1);
+        assertThat(result.baseline()).isEqualTo(new ScanResult.BaselineStatus("baseline.json", 10, 9, 1));
+    }
+
+    @Test
     void survivesLinesInsertedAbove() throws Exception {
         ScanResult result = applied("# a comment\nAWSTemplateFormatVersion: '2010-09-09'\nDescription: |\n  one\n  two\n"
                 + "Resources:\n" + LOGS + WEB);

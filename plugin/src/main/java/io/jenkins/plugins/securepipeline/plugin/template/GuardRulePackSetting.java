@@ -97,10 +97,12 @@ public class GuardRulePackSetting implements Describable<GuardRulePackSetting> {
         @POST
         public FormValidation doCheckName(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            if (value == null || !GuardRulePack.NAME.matcher(value.trim()).matches()) {
-                return FormValidation.error("Use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            try {
+                GuardRulePack.of(value == null ? null : value.trim(), "/");
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
             }
-            return FormValidation.ok();
         }
 
         /**

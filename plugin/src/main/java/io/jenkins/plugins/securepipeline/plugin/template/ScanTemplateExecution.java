@@ -121,19 +121,18 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                         + " ignored: " + String.join("; ", tightening.ignored()));
             }
             ScanPolicy policy = tightening.policy();
-            List<GuardRuleRun> guard = guardRules(run, listener, workspace, scratch, limits);
+            GuardRuleSet guard = guardRules(run, listener, workspace, scratch, limits);
             ScanResult local = new TemplateScanner(ReaderLimits.DEFAULT, parameters, policy)
                     .scan(List.of(templates), policy.threshold(), step.isAllowEmpty());
-            Map<String, List<GuardRuleResult>> localStatuses = new LinkedHashMap<>();
-            for (GuardRuleRun part : guard) {
-                // The pipeline's policy file (guardSeverities) rates its own rules; a pack's findings keep the
-                // administrator's severity.
-                GuardSeverities severities = part.fromPack() ? GuardSeverities.NONE : policy.guardSeverities();
-                GuardScan.Outcome outcome = new GuardScan(part.rules(), severities, part.severity(), ReaderLimits.DEFAULT)
-                        .apply(local);
+            Map<String, List<GuardRuleResult>> localStatuses = Map.of();
+            if (!guard.rules().isEmpty()) {
+                // One pass over the templates for every pack and the workspace's rules. A pack's findings get the
+                // administrator's severity; the pipeline's policy (guardSeverities, tightened) can only raise it.
+                GuardSeverities severities = guard.packSeverities().raisedBy(policy.guardSeverities());
+                GuardScan.Outcome outcome = new GuardScan(guard.rules(), severities, guard.workspaceSeverity(),
+                        ReaderLimits.DEFAULT).apply(local);
                 local = outcome.result();
-                outcome.statuses().forEach((path, results) ->
-                        localStatuses.computeIfAbsent(path, p -> new ArrayList<>()).addAll(results));
+                localStatuses = outcome.statuses();
             }
             String rootName = "files '" + step.getFiles() + "'";
             ScanResult result = relativeTo(local, templates, selected.links(), rootName);
@@ -196,12 +195,14 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     }
 
     /**
-     * Guard rules to run over the scanned templates, with the severity their failures get and where they came from;
-     * {@code packName} is null for the workspace's own rule files.
+     * The Guard rules of a scan, all run in one pass: the packs' rules (named {@code PACK/FILE/RULE}) with their
+     * severities, and the workspace's rule files with {@code workspaceSeverity}; {@code sources} names each part for
+     * the audit event.
      */
-    private record GuardRuleRun(String source, String packName, GuardRules rules, Severity severity) {
-        boolean fromPack() {
-            return packName != null;
+    private record GuardRuleSet(GuardRules rules, GuardSeverities packSeverities, Severity workspaceSeverity,
+            List<String> packNames, List<String> sources) {
+        boolean fromPack(Finding finding) {
+            return packNames.stream().anyMatch(pack -> finding.ruleId().startsWith(pack + "/"));
         }
     }
 
@@ -211,7 +212,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
      * workspace's rule files the step selects, copied like templates. Anything that cannot be read fails the step:
      * a rule that did not run must not look like a rule that passed.
      */
-    private List<GuardRuleRun> guardRules(Run<?, ?> run, TaskListener listener, FilePath workspace, Path scratch,
+    private GuardRuleSet guardRules(Run<?, ?> run, TaskListener listener, FilePath workspace, Path scratch,
             TemplateSelectionLimits limits) throws Exception {
         SecurePipelineConfiguration config = SecurePipelineConfiguration.get();
         String job = run.getParent().getFullName();
@@ -222,7 +223,9 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             }
         }
         packNames.addAll(step.rulePackNames());
-        List<GuardRuleRun> runs = new ArrayList<>();
+        List<GuardRules> parts = new ArrayList<>();
+        List<GuardSeverities.Entry> packSeverities = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (String name : packNames) {
             GuardRulePackSetting setting = config.guardRulePack(name);
             if (setting == null) {
@@ -242,8 +245,11 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
                 throw refuse(run, "Guard rule pack '" + name + "' cannot be used: " + e.getMessage(),
                         Map.of("rulePack", name));
             }
-            runs.add(new GuardRuleRun("pack " + name + " sha256:" + loaded.sha256(), name, loaded.rules(), severity));
+            parts.add(loaded.rules());
+            packSeverities.add(new GuardSeverities.Entry(name + "/*", severity));
+            sources.add("pack " + name + " sha256:" + loaded.sha256());
         }
+        Severity workspaceSeverity = step.getGuardSeverity() == null ? Severity.HIGH : Severity.parse(step.getGuardSeverity());
         if (step.getRules() != null) {
             CheckedSelection selected = select(run, workspace, limits, "rules", step.getRules(), null, true);
             if (selected.files().isEmpty()) {
@@ -254,19 +260,18 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             }
             Path ruleCopy = Files.createDirectory(scratch.resolve("rules"));
             copyTemplates(run, workspace, selected.files(), ruleCopy, limits);
-            Severity severity = step.getGuardSeverity() == null ? Severity.HIGH : Severity.parse(step.getGuardSeverity());
-            GuardRules rules;
             try {
-                rules = GuardRules.load(List.of(ruleCopy));
+                parts.add(GuardRules.load(List.of(ruleCopy)));
             } catch (IOException e) {
                 throw refuse(run, "rules: " + e.getMessage().replace(ruleCopy.toString(), "rules '" + step.getRules() + "'"),
                         Map.of("rules", step.getRules()));
             }
             listener.getLogger().println(STEP + ": " + selected.files().size() + " Guard rule file(s) from rules: '"
-                    + step.getRules() + "', findings " + severity.label());
-            runs.add(new GuardRuleRun("rules " + step.getRules(), null, rules, severity));
+                    + step.getRules() + "', findings " + workspaceSeverity.label());
+            sources.add("rules " + step.getRules());
         }
-        return runs;
+        return new GuardRuleSet(GuardRules.combine(parts), GuardSeverities.of(packSeverities), workspaceSeverity,
+                List.copyOf(packNames), sources);
     }
 
     /**
@@ -275,7 +280,7 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
      * pack that is mandatory for the job stays mandatory, whatever a Jenkinsfile's baseline says.
      */
     private ScanResult applyBaseline(Run<?, ?> run, TaskListener listener, FilePath workspace, Path scratch,
-            TemplateSelectionLimits limits, ScanResult result, List<GuardRuleRun> guard) throws Exception {
+            TemplateSelectionLimits limits, ScanResult result, GuardRuleSet guard) throws Exception {
         String name = step.getBaseline();
         Baseline baseline;
         try {
@@ -286,33 +291,14 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
             }
             throw refuse(run, "baseline: " + e.getMessage(), Map.of("baseline", name));
         }
-        List<String> packPrefixes = guard.stream().filter(GuardRuleRun::fromPack).map(r -> r.packName() + "/").toList();
-        List<TemplateReport> waivable = new ArrayList<>();
-        for (TemplateReport report : result.templates()) {
-            waivable.add(new TemplateReport(report.path(), report.error(), report.findings().stream()
-                    .filter(f -> !fromPack(f, packPrefixes)).toList()));
-        }
-        ScanResult applied = baseline.apply(new ScanResult(waivable, result.skipped(), result.threshold()),
-                BaselinePaths.inWorkspace(name), name);
-        List<TemplateReport> merged = new ArrayList<>();
-        for (int i = 0; i < applied.templates().size(); i++) {
-            TemplateReport report = applied.templates().get(i);
-            List<Finding> findings = new ArrayList<>(report.findings());
-            result.templates().get(i).findings().stream().filter(f -> fromPack(f, packPrefixes)).forEach(findings::add);
-            findings.sort(Comparator.comparingInt(Finding::line).thenComparing(Finding::ruleId));
-            merged.add(new TemplateReport(report.path(), report.error(), findings));
-        }
+        ScanResult applied = baseline.apply(result, BaselinePaths.inWorkspace(name), name, f -> !guard.fromPack(f));
         ScanResult.BaselineStatus status = applied.baseline();
         listener.getLogger().println(STEP + ": baseline " + name + ": " + status.entries() + " entries, "
                 + status.matched() + " finding(s) accepted as known (reported, not blocking)"
                 + (status.noLongerFound() > 0 ? ", " + status.noLongerFound() + " entries no longer found (fixed or"
                         + " changed: the baseline can shrink)" : "")
-                + (packPrefixes.isEmpty() ? "" : "; findings of administrator rule packs are never waived"));
-        return new ScanResult(merged, applied.skipped(), applied.threshold(), status);
-    }
-
-    private static boolean fromPack(Finding finding, List<String> packPrefixes) {
-        return packPrefixes.stream().anyMatch(finding.ruleId()::startsWith);
+                + (guard.packNames().isEmpty() ? "" : "; findings of administrator rule packs are never waived"));
+        return applied;
     }
 
     /**
@@ -387,11 +373,11 @@ final class ScanTemplateExecution extends SynchronousNonBlockingStepExecution<Ma
     }
 
     private Map<String, Object> conclude(Run<?, ?> run, TaskListener listener, ScanResult result,
-            List<GuardRuleRun> guard) throws Exception {
+            GuardRuleSet guard) throws Exception {
         Map<String, String> subject = new LinkedHashMap<>();
         subject.put("files", step.getFiles());
-        if (!guard.isEmpty()) {
-            subject.put("guardRules", String.join("; ", guard.stream().map(GuardRuleRun::source).toList()));
+        if (!guard.sources().isEmpty()) {
+            subject.put("guardRules", String.join("; ", guard.sources()));
         }
         subject.put("templates", String.valueOf(result.templates().size()));
         subject.put("findings", String.valueOf(result.findingCount()));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.securepipeline.plugin.template;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.securepipeline.template.TemplateFiles;
+import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -81,7 +82,7 @@ final class WorkspaceTemplates {
             List<String> names = new ArrayList<>();
             for (String included : scanner.getIncludedFiles()) {
                 String name = slashes(included);
-                if (guardRuleFiles ? isGuardRuleFile(name) : TemplateFiles.scansRelativeName(name)) {
+                if (guardRuleFiles ? GuardRules.isRuleFileName(name) : TemplateFiles.scansRelativeName(name)) {
                     names.add(name);
                 }
             }
@@ -106,10 +107,6 @@ final class WorkspaceTemplates {
                 files.add(new Entry(name, attributes.size()));
             }
             return new Selection(count, files, links);
-        }
-
-        private static boolean isGuardRuleFile(String name) {
-            return name.endsWith(".guard") || name.endsWith(".ruleset");
         }
 
         /** Comma-separated patterns, each trimmed, as Jenkins' {@code Util.createFileSet} reads them. */

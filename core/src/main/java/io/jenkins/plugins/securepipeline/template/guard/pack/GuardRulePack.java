@@ -61,6 +61,10 @@ public final class GuardRulePack {
             throw new IllegalArgumentException("rule pack name '" + name + "': use 1-64 letters, digits, '.', '_' or '-',"
                     + " starting with a letter or digit");
         }
+        if (GuardRules.isRuleFileName(name)) {
+            // A workspace rule file's findings are named FILE/RULE: a pack named like a file would share its IDs.
+            throw new IllegalArgumentException("rule pack name '" + name + "': must not end in .guard or .ruleset");
+        }
         String where = location == null ? "" : location.strip();
         if (where.isEmpty()) {
             throw new IllegalArgumentException("rule pack '" + name + "': location is required (a folder on the"
@@ -169,7 +173,7 @@ public final class GuardRulePack {
         List<Path> found;
         try (Stream<Path> walk = Files.walk(directory, new FileVisitOption[0])) {
             found = walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .filter(GuardRulePack::isRuleFile).limit(MAX_FILES + 1L).sorted().toList();
+                    .filter(path -> GuardRules.isRuleFileName(path.getFileName().toString())).limit(MAX_FILES + 1L).sorted().toList();
         } catch (java.io.UncheckedIOException e) {
             throw new IOException("Guard rule pack '" + name + "': cannot read " + directory + ": "
                     + e.getCause().getMessage());
@@ -189,11 +193,6 @@ public final class GuardRulePack {
                     + ", more than the " + MAX_TOTAL_BYTES + " byte limit");
         }
         return found;
-    }
-
-    private static boolean isRuleFile(Path file) {
-        String fileName = file.getFileName().toString();
-        return fileName.endsWith(".guard") || fileName.endsWith(".ruleset");
     }
 
     /** The last segment of the URL's path, or {@code rules.guard} when it has none. */

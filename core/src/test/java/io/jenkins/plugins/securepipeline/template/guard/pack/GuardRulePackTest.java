@@ -65,6 +65,7 @@ class GuardRulePackTest {
     @Test
     void refusedWhenConfigured() {
         assertThatThrownBy(() -> GuardRulePack.of("has space", "/rules")).hasMessageContaining("rule pack name 'has space'");
+        assertThatThrownBy(() -> GuardRulePack.of("s3.guard", "/rules")).hasMessageContaining("must not end in .guard");
         assertThatThrownBy(() -> GuardRulePack.of("p", "relative/rules")).hasMessageContaining("must be an absolute");
         assertThatThrownBy(() -> GuardRulePack.of("p", " ")).hasMessageContaining("location is required");
         assertThatThrownBy(() -> GuardRulePack.of("p", "http://rules.example.com/org.guard"))
