@@ -32,6 +32,14 @@ public final class TemplateFiles {
     }
 
     /**
+     * Whether a file name is a CloudFormation Guard rule file's ({@code *.guard}, {@code *.ruleset}). Kept here, with
+     * the other file-name rules, because the plugin's agent-side selection uses it too.
+     */
+    public static boolean isGuardRuleFile(String name) {
+        return name.endsWith(".guard") || name.endsWith(".ruleset");
+    }
+
+    /**
      * Whether a directory scan would pick this file up: {@code name} is a {@code /}-separated path relative to the
      * scanned directory. Lets a caller that copies a directory for scanning copy only what the scan would read.
      */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.securepipeline.template.guard;
 
+import io.jenkins.plugins.securepipeline.template.TemplateFiles;
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
 import io.jenkins.plugins.securepipeline.template.guard.GuardSyntax.RuleFile;
 import java.io.IOException;
@@ -63,12 +64,7 @@ public final class GuardRules {
     }
 
     private static boolean isRuleFile(Path file) {
-        return isRuleFileName(file.getFileName().toString());
-    }
-
-    /** Whether a file name is a Guard rule file's: {@code *.guard} or {@code *.ruleset}. */
-    public static boolean isRuleFileName(String name) {
-        return name.endsWith(".guard") || name.endsWith(".ruleset");
+        return TemplateFiles.isGuardRuleFile(file.getFileName().toString());
     }
 
     private static RuleFile read(Path file) throws GuardRuleException, IOException {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.securepipeline.plugin.template;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.securepipeline.template.TemplateFiles;
-import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -82,7 +81,7 @@ final class WorkspaceTemplates {
             List<String> names = new ArrayList<>();
             for (String included : scanner.getIncludedFiles()) {
                 String name = slashes(included);
-                if (guardRuleFiles ? GuardRules.isRuleFileName(name) : TemplateFiles.scansRelativeName(name)) {
+                if (guardRuleFiles ? TemplateFiles.isGuardRuleFile(name) : TemplateFiles.scansRelativeName(name)) {
                     names.add(name);
                 }
             }

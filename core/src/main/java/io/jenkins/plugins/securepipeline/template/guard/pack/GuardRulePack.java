@@ -2,6 +2,7 @@ package io.jenkins.plugins.securepipeline.template.guard.pack;
 
 import io.jenkins.plugins.securepipeline.files.UserFiles;
 import io.jenkins.plugins.securepipeline.net.BoundedHttpGet;
+import io.jenkins.plugins.securepipeline.template.TemplateFiles;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRuleException;
 import io.jenkins.plugins.securepipeline.template.guard.GuardRules;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class GuardRulePack {
             throw new IllegalArgumentException("rule pack name '" + name + "': use 1-64 letters, digits, '.', '_' or '-',"
                     + " starting with a letter or digit");
         }
-        if (GuardRules.isRuleFileName(name)) {
+        if (TemplateFiles.isGuardRuleFile(name)) {
             // A workspace rule file's findings are named FILE/RULE: a pack named like a file would share its IDs.
             throw new IllegalArgumentException("rule pack name '" + name + "': must not end in .guard or .ruleset");
         }
@@ -173,7 +174,7 @@ public final class GuardRulePack {
         List<Path> found;
         try (Stream<Path> walk = Files.walk(directory, new FileVisitOption[0])) {
             found = walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .filter(path -> GuardRules.isRuleFileName(path.getFileName().toString())).limit(MAX_FILES + 1L).sorted().toList();
+                    .filter(path -> TemplateFiles.isGuardRuleFile(path.getFileName().toString())).limit(MAX_FILES + 1L).sorted().toList();
         } catch (java.io.UncheckedIOException e) {
             throw new IOException("Guard rule pack '" + name + "': cannot read " + directory + ": "
                     + e.getCause().getMessage());
