@@ -25,6 +25,10 @@ public final class ParallelHasher {
      * small ones after it are done): this many outcomes at most wait in memory, whatever the number of files.
      */
     static final int WINDOW = 4096;
+    /** The most requests one worker takes at a time (see {@link #nextBatchSize}). */
+    static final int MAX_BATCH = 64;
+    /** A batch with this many bytes in it was not one of small files (see {@link #nextBatchSize}). */
+    static final long SMALL_BATCH_BYTES = 1 << 20;
 
     private final BaseDirectory base;
     private final int threads;
@@ -97,7 +101,7 @@ public final class ParallelHasher {
     /**
      * Hashes the requests on up to {@code threads} threads, the calling thread being one of them, and hands every
      * outcome to the sink in the order of the requests, as soon as it and all before it are done. The sink is
-     * called by one thread at a time. Requests are taken from the iterator one at a time, under a lock, while
+     * called by one thread at a time. Requests are taken from the iterator in small batches, under a lock, while
      * hashing goes on: the iterator may walk a directory tree as it goes ({@link ArtifactSelector#stream}).
      *
      * @throws IOException          what the sink threw, or the cause of an {@link UncheckedIOException} from the
@@ -106,7 +110,7 @@ public final class ParallelHasher {
      */
     public void hashInOrder(Iterator<Request> requests, OutcomeSink sink) throws IOException, InterruptedException {
         Run run = new Run(requests, sink);
-        Run.Claim first = run.take();
+        Run.Batch first = run.take(1);
         List<Thread> helpers = new ArrayList<>();
         boolean more = first != null && run.hasMore();
         if (more && threads > 1) {
@@ -138,7 +142,8 @@ public final class ParallelHasher {
 
     /** One call of {@link #hashInOrder}: the requests handed out, the outcomes waiting for earlier ones. */
     private final class Run {
-        record Claim(long index, Request request) {}
+        /** Requests {@code firstIndex ..} taken together; {@code requests} is full unless the requests ran out. */
+        record Batch(long firstIndex, Request[] requests, int count) {}
 
         private final Iterator<Request> requests;
         private final OutcomeSink sink;
@@ -157,16 +162,31 @@ public final class ParallelHasher {
             this.sink = sink;
         }
 
-        /** Hashes {@code first} (when given), then whatever it can take, until the requests or the run end. */
-        void work(Claim first, boolean readAhead) {
+        /**
+         * Hashes {@code first} (when given), then whatever it can take, until the requests or the run end. Requests
+         * are taken in batches that grow while the files are small ({@link #nextBatchSize}): one lock round trip per
+         * batch instead of two per file, which is most of what a tree of small files costs beyond the reading.
+         */
+        void work(Batch first, boolean readAhead) {
             Map<DigestAlgorithm, FileHasher> hashers = new EnumMap<>(DigestAlgorithm.class);
+            HashOutcome[] outcomes = new HashOutcome[MAX_BATCH];
+            int batchSize = 1;
             try {
-                Claim claim = first != null ? first : take();
-                while (claim != null) {
-                    FileHasher hasher = hashers.computeIfAbsent(claim.request().algorithm(),
-                            algorithm -> new FileHasher(algorithm, FileHasher.DEFAULT_BUFFER_SIZE, readAhead));
-                    complete(claim.index(), hashOne(hasher, resolver, claim.request().name()));
-                    claim = take();
+                Batch batch = first != null ? first : take(batchSize);
+                while (batch != null) {
+                    long bytes = 0;
+                    for (int i = 0; i < batch.count(); i++) {
+                        Request request = batch.requests()[i];
+                        FileHasher hasher = hashers.computeIfAbsent(request.algorithm(),
+                                algorithm -> new FileHasher(algorithm, FileHasher.DEFAULT_BUFFER_SIZE, readAhead));
+                        outcomes[i] = hashOne(hasher, resolver, request.name());
+                        if (outcomes[i] instanceof HashOutcome.Hashed hashed) {
+                            bytes += hashed.size();
+                        }
+                    }
+                    complete(batch.firstIndex(), outcomes, batch.count());
+                    batchSize = nextBatchSize(batchSize, batch.count(), bytes);
+                    batch = take(batchSize);
                 }
             } catch (InterruptedException e) {
                 stop();
@@ -177,8 +197,11 @@ public final class ParallelHasher {
             }
         }
 
-        /** The next request, or null when there are none left, the run has stopped, or this thread was interrupted. */
-        synchronized Claim take() throws InterruptedException {
+        /**
+         * Up to {@code max} next requests, or null when there are none left, the run has stopped, or this thread
+         * was interrupted. Waits while the window is full, and never takes more than the window has room for.
+         */
+        synchronized Batch take(int max) throws InterruptedException {
             while (!stopped && !exhausted && handedOut - handedOn >= window) {
                 waitingForRoom++;
                 try {
@@ -190,16 +213,26 @@ public final class ParallelHasher {
             if (stopped || exhausted || Thread.currentThread().isInterrupted()) {
                 return null;
             }
+            int room = (int) Math.min(max, window - (handedOut - handedOn));
+            Request[] taken = new Request[room];
+            int count = 0;
             try {
-                if (!requests.hasNext()) {
-                    exhausted = true;
-                    return null;
+                while (count < room && requests.hasNext()) {
+                    taken[count++] = requests.next();
                 }
-                return new Claim(handedOut++, requests.next());
             } catch (RuntimeException e) {
                 fail(e);
                 return null;
             }
+            if (count < room) {
+                exhausted = true;
+                if (count == 0) {
+                    return null;
+                }
+            }
+            Batch batch = new Batch(handedOut, taken, count);
+            handedOut += count;
+            return batch;
         }
 
         /** Whether there is a request after the ones handed out (worth starting more threads for). */
@@ -212,12 +245,15 @@ public final class ParallelHasher {
             }
         }
 
-        /** Records an outcome and hands on every outcome that is now next in order. */
-        synchronized void complete(long index, HashOutcome outcome) {
+        /** Records the outcomes of a batch and hands on every outcome that is now next in order. */
+        synchronized void complete(long firstIndex, HashOutcome[] outcomes, int count) {
             if (stopped) {
                 return;
             }
-            done[(int) (index % window)] = outcome;
+            for (int i = 0; i < count; i++) {
+                done[(int) ((firstIndex + i) % window)] = outcomes[i];
+                outcomes[i] = null;
+            }
             boolean handedOnAny = false;
             HashOutcome next;
             while (!stopped && (next = done[(int) (handedOn % window)]) != null) {
@@ -262,6 +298,19 @@ public final class ParallelHasher {
                 throw new IllegalStateException("hashing stopped before every file was hashed");
             }
         }
+    }
+
+    /**
+     * The size of a worker's next batch: doubled (up to {@value #MAX_BATCH}) after a full batch of small files,
+     * back to one after a batch with as many bytes as one large file. So a tree of small files is taken 64 files
+     * at a time, while a few large files are still spread one at a time over every thread (a batch holds its
+     * files on one thread).
+     */
+    static int nextBatchSize(int size, int taken, long bytes) {
+        if (bytes >= SMALL_BATCH_BYTES) {
+            return 1;
+        }
+        return taken < size ? size : Math.min(MAX_BATCH, size * 2);
     }
 
     private static HashOutcome hashOne(FileHasher hasher, BaseDirectory.Resolver resolver, String name) {

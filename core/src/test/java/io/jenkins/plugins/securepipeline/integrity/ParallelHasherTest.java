@@ -44,6 +44,27 @@ class ParallelHasherTest {
     }
 
     @Test
+    void batchesGrowWhileFilesAreSmallAndFallBackToOneAfterALargeFile() {
+        assertThat(ParallelHasher.nextBatchSize(1, 1, 100)).isEqualTo(2);
+        assertThat(ParallelHasher.nextBatchSize(32, 32, 32 * 4096)).isEqualTo(64);
+        assertThat(ParallelHasher.nextBatchSize(64, 64, 0)).as("at most").isEqualTo(ParallelHasher.MAX_BATCH);
+        assertThat(ParallelHasher.nextBatchSize(8, 3, 0)).as("a short batch (window or end) keeps the size").isEqualTo(8);
+        // One large file in a batch: the next ones go one at a time, so large files spread over every thread.
+        assertThat(ParallelHasher.nextBatchSize(64, 64, ParallelHasher.SMALL_BATCH_BYTES)).isEqualTo(1);
+        assertThat(ParallelHasher.nextBatchSize(1, 1, 8L << 20)).isEqualTo(1);
+    }
+
+    @Test
+    void batchesNeverTakeMoreThanTheWindowHasRoomFor() throws Exception {
+        List<String> names = files(500);
+        BaseDirectory base = BaseDirectory.of(dir);
+        List<HashOutcome> streamed = new ArrayList<>();
+        // A window smaller than a batch: batches shrink to the room left, and order and completeness still hold.
+        new ParallelHasher(base, 2, 3).hashInOrder(names.iterator(), DigestAlgorithm.SHA256, streamed::add);
+        assertThat(streamed).isEqualTo(new ParallelHasher(base, 1).hash(names, DigestAlgorithm.SHA256));
+    }
+
+    @Test
     void theSinksFailureStopsHashingAndIsThrown() throws Exception {
         List<String> names = files(50);
         AtomicInteger accepted = new AtomicInteger();
