@@ -337,6 +337,32 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The class-data archive the launcher keeps holds the command-line parser too (ClassFileUpgrade gives picocli's
+     * Java 5 class files the stack map frames the archive requires): without it, every run loaded and verified its
+     * 230 classes again, about 100 ms of each start.
+     */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void theClassDataArchiveHoldsTheCommandLineParser(Path jdk) throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("a.txt"), "built once\n");
+        Path archive = temp.resolve("classes.jsa");
+        Path loaded = temp.resolve("loaded.log");
+        List<String> hash = List.of("-jar", JAR.toString(), "hash", "--base", data.toString(), "a.txt");
+        List<String> dump = new ArrayList<>(List.of("java", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=warning"));
+        dump.addAll(hash);
+        Result dumped = run(jdk, null, dump);
+        assertThat(dumped.exit).isZero();
+        assertThat(dumped.stdout + dumped.stderr).doesNotContain("picocli");
+        List<String> use = new ArrayList<>(List.of("java", "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load=info:file=" + loaded));
+        use.addAll(hash);
+        assertThat(run(jdk, null, use).exit).isZero();
+        List<String> picocli = Files.readAllLines(loaded).stream().filter(line -> line.contains(" picocli.")).toList();
+        assertThat(picocli).isNotEmpty().allMatch(line -> line.contains("source: shared objects file"));
+    }
+
     @Test
     void versionPrintsAsBeforeAndMakesNoCache() throws Exception {
         Path jdk = Paths.get(System.getProperty("java.home"));
