@@ -11,9 +11,12 @@ import java.util.Set;
  * The digest is fed many small pieces, because the compiler goes by how often the code is called. Nothing waits for
  * it: a run that hashes little never notices it, and it stops by itself after about 2 MiB.
  */
-final class DigestWarmUp {
-    /** The commands that hash file contents in bulk: files, or image blobs verified while they are sent. */
-    static final Set<String> COMMANDS = Set.of("hash", "verify-hash", "push-image", "copy-image");
+public final class DigestWarmUp {
+    /**
+     * The commands that hash file contents in bulk from the start. Image commands start it when the first blob is
+     * sent (image.WarmUpOnFirstTransfer): they may find everything in place and hash nothing.
+     */
+    static final Set<String> COMMANDS = Set.of("hash", "verify-hash");
 
     private static final int PIECES = 8_000;
     private static final int PIECE_SIZE = 256;
@@ -21,7 +24,7 @@ final class DigestWarmUp {
     private DigestWarmUp() {}
 
     /** Starts the warm-up on a daemon thread of its own. */
-    static void start() {
+    public static void start() {
         Thread thread = new Thread(DigestWarmUp::run, "digest-warm-up");
         thread.setDaemon(true);
         thread.start();

@@ -104,7 +104,7 @@ public final class CopyImageCommand implements Callable<Integer> {
             ImagePromotion.Promoted promoted;
             try {
                 promoted = new ImagePromotion(sourceRegistry, targetRegistry,
-                        new ImagePusher(targetRegistry, options.parallel, progress)).copy(from, to);
+                        new ImagePusher(targetRegistry, options.parallel, new WarmUpOnFirstTransfer(progress))).copy(from, to);
             } finally {
                 if (progress != null) {
                     progress.finish();

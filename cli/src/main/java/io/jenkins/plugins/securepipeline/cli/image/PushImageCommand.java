@@ -116,7 +116,7 @@ public final class PushImageCommand implements Callable<Integer> {
             TransferProgress progress = output.progress(spec.commandLine().getErr(), format);
             SignedImagePublisher.Outcome outcome;
             try (ImageSource image = open(sourceSpec)) {
-                outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, progress))
+                outcome = new SignedImagePublisher(registry, new ImagePusher(registry, options.parallel, new WarmUpOnFirstTransfer(progress)))
                         .publish(image, targetReference, signer == null ? null : signer.signer(),
                                 signer == null ? null : signer.selfCheck(), null, predicates, recursive);
             } finally {
