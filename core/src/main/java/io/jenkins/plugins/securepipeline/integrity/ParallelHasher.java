@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Hashes many files on several threads. Each worker owns one {@link FileHasher} per algorithm, so memory is
@@ -27,6 +29,8 @@ public final class ParallelHasher {
     static final int WINDOW = 4096;
     /** The most requests one worker takes at a time (see {@link #nextBatchSize}). */
     static final int MAX_BATCH = 64;
+    /** How many requests a reading thread takes from the caller's iterator ahead of the workers. */
+    static final int PREFETCHED = 2048;
     /** A batch with this many bytes in it was not one of small files (see {@link #nextBatchSize}). */
     static final long SMALL_BATCH_BYTES = 1 << 20;
 
@@ -101,15 +105,26 @@ public final class ParallelHasher {
     /**
      * Hashes the requests on up to {@code threads} threads, the calling thread being one of them, and hands every
      * outcome to the sink in the order of the requests, as soon as it and all before it are done. The sink is
-     * called by one thread at a time. Requests are taken from the iterator in small batches, under a lock, while
-     * hashing goes on: the iterator may walk a directory tree as it goes ({@link ArtifactSelector#stream}).
+     * called by one thread at a time. The iterator may walk a directory tree as it goes
+     * ({@link ArtifactSelector#stream}); with more than one thread it is read on a thread of its own, ahead of the
+     * workers (at most {@value #PREFETCHED} requests), and workers take requests in small batches.
      *
      * @throws IOException          what the sink threw, or the cause of an {@link UncheckedIOException} from the
      *                              iterator (an unreadable directory); hashing stops at the first of these
      * @throws InterruptedException when the calling thread is interrupted; the other threads stop as well
      */
     public void hashInOrder(Iterator<Request> requests, OutcomeSink sink) throws IOException, InterruptedException {
-        Run run = new Run(requests, sink);
+        // With more than one thread the requests are taken from the iterator on a thread of its own (RequestSource).
+        RequestSource source = threads > 1 ? new PrefetchedRequests(requests) : new DirectRequests(requests);
+        try {
+            hashInOrder(source, sink);
+        } finally {
+            source.close();
+        }
+    }
+
+    private void hashInOrder(RequestSource source, OutcomeSink sink) throws IOException, InterruptedException {
+        Run run = new Run(source, sink);
         Run.Batch first = run.take(1);
         List<Thread> helpers = new ArrayList<>();
         boolean more = first != null && run.hasMore();
@@ -140,14 +155,126 @@ public final class ParallelHasher {
         run.checkComplete();
     }
 
+    /** Where a run's requests come from. Used under the run's lock only, so by one thread at a time. */
+    private interface RequestSource {
+        /**
+         * The next request; null at the end (then {@link #ended()}) or, without {@code wait}, when none is ready yet.
+         * A failure of the caller's iterator is thrown as it was thrown.
+         */
+        Request next(boolean wait) throws InterruptedException;
+
+        boolean ended();
+
+        void close();
+    }
+
+    /** The caller's iterator, read by the worker that needs a request. */
+    private static final class DirectRequests implements RequestSource {
+        private final Iterator<Request> requests;
+        private boolean ended;
+
+        DirectRequests(Iterator<Request> requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public Request next(boolean wait) {
+            if (ended || !requests.hasNext()) {
+                ended = true;
+                return null;
+            }
+            return requests.next();
+        }
+
+        @Override
+        public boolean ended() {
+            return ended;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /**
+     * The caller's iterator, read ahead on a thread of its own into a queue of at most {@value #PREFETCHED}
+     * requests. The iterator may walk a directory tree ({@link ArtifactSelector#stream}: a listing and an
+     * {@code lstat} per entry, about a fifth of the work per small file); read by the workers under their lock, that
+     * walk ran while no other worker could take or hand on anything. The reading thread ends with the iterator, or
+     * when the run closes it.
+     */
+    private static final class PrefetchedRequests implements RequestSource {
+        /** After the last request. */
+        private static final Object END = new Object();
+
+        /** What the iterator threw, handed to the worker that reaches it. */
+        private record Failure(Throwable error) {}
+
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PREFETCHED);
+        private final Thread reader;
+        private boolean ended;
+
+        PrefetchedRequests(Iterator<Request> requests) {
+            reader = new Thread(() -> read(requests), "artifact-names");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(Iterator<Request> requests) {
+            try {
+                try {
+                    while (requests.hasNext()) {
+                        queue.put(requests.next());
+                    }
+                    queue.put(END);
+                } catch (RuntimeException | Error e) {
+                    queue.put(new Failure(e));
+                }
+            } catch (InterruptedException e) {
+                // The run is over (closed): nobody takes what is left.
+            }
+        }
+
+        @Override
+        public Request next(boolean wait) throws InterruptedException {
+            if (ended) {
+                return null;
+            }
+            Object next = wait ? queue.take() : queue.poll();
+            if (next == END) {
+                ended = true;
+                return null;
+            }
+            if (next instanceof Failure failure) {
+                ended = true;
+                if (failure.error() instanceof RuntimeException e) {
+                    throw e;
+                }
+                throw (Error) failure.error();
+            }
+            return (Request) next;
+        }
+
+        @Override
+        public boolean ended() {
+            return ended;
+        }
+
+        @Override
+        public void close() {
+            reader.interrupt();
+        }
+    }
+
     /** One call of {@link #hashInOrder}: the requests handed out, the outcomes waiting for earlier ones. */
     private final class Run {
         /** Requests {@code firstIndex ..} taken together; {@code requests} is full unless the requests ran out. */
         record Batch(long firstIndex, Request[] requests, int count) {}
 
-        private final Iterator<Request> requests;
+        private final RequestSource source;
         private final OutcomeSink sink;
         private final BaseDirectory.Resolver resolver = base.resolver();
+        /** A request {@link #hasMore} looked ahead at, taken by the next {@link #take}. */
+        private Request lookedAhead;
         /** Outcome of request i, done but not yet handed on, at i % window. */
         private final HashOutcome[] done = new HashOutcome[window];
         private long handedOut;
@@ -157,8 +284,8 @@ public final class ParallelHasher {
         private boolean stopped;
         private Throwable failure;
 
-        Run(Iterator<Request> requests, OutcomeSink sink) {
-            this.requests = requests;
+        Run(RequestSource source, OutcomeSink sink) {
+            this.source = source;
             this.sink = sink;
         }
 
@@ -216,19 +343,25 @@ public final class ParallelHasher {
             int room = (int) Math.min(max, window - (handedOut - handedOn));
             Request[] taken = new Request[room];
             int count = 0;
+            if (lookedAhead != null) {
+                taken[count++] = lookedAhead;
+                lookedAhead = null;
+            }
             try {
-                while (count < room && requests.hasNext()) {
-                    taken[count++] = requests.next();
+                // Waits for the first request only; the rest of the batch is what is ready.
+                Request request;
+                while (count < room && (request = source.next(count == 0)) != null) {
+                    taken[count++] = request;
                 }
             } catch (RuntimeException e) {
                 fail(e);
                 return null;
             }
-            if (count < room) {
+            if (source.ended()) {
                 exhausted = true;
-                if (count == 0) {
-                    return null;
-                }
+            }
+            if (count == 0) {
+                return null;
             }
             Batch batch = new Batch(handedOut, taken, count);
             handedOut += count;
@@ -236,13 +369,19 @@ public final class ParallelHasher {
         }
 
         /** Whether there is a request after the ones handed out (worth starting more threads for). */
-        synchronized boolean hasMore() {
-            try {
-                return !stopped && !exhausted && requests.hasNext();
-            } catch (RuntimeException e) {
-                fail(e);
+        synchronized boolean hasMore() throws InterruptedException {
+            if (stopped || exhausted) {
                 return false;
             }
+            if (lookedAhead == null) {
+                try {
+                    lookedAhead = source.next(true);
+                } catch (RuntimeException e) {
+                    fail(e);
+                    return false;
+                }
+            }
+            return lookedAhead != null;
         }
 
         /** Records the outcomes of a batch and hands on every outcome that is now next in order. */

@@ -65,6 +65,67 @@ class ParallelHasherTest {
     }
 
     @Test
+    void namesAreReadAheadOnAThreadOfTheirOwnThatEndsWithTheRun() throws Exception {
+        List<String> names = files(300);
+        BaseDirectory base = BaseDirectory.of(dir);
+        java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Iterator<String> watched = new Iterator<>() {
+            private final Iterator<String> inner = names.iterator();
+
+            @Override
+            public boolean hasNext() {
+                readers.add(Thread.currentThread().getName());
+                return inner.hasNext();
+            }
+
+            @Override
+            public String next() {
+                return inner.next();
+            }
+        };
+        List<HashOutcome> streamed = new ArrayList<>();
+        new ParallelHasher(base, 2).hashInOrder(watched, DigestAlgorithm.SHA256, streamed::add);
+        assertThat(streamed).isEqualTo(new ParallelHasher(base, 1).hash(names, DigestAlgorithm.SHA256));
+        assertThat(readers).containsExactly("artifact-names");
+        // A run that fails (the sink) closes its reader as well.
+        assertThatThrownBy(() -> new ParallelHasher(base, 2).hashInOrder(names.iterator(), DigestAlgorithm.SHA256, outcome -> {
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (readerThreadsAlive() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(readerThreadsAlive()).isZero();
+    }
+
+    private static long readerThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("artifact-names") && t.isAlive()).count();
+    }
+
+    @Test
+    void anErrorOfTheSourceOfNamesIsNeverReportedAsACompleteResult() throws Exception {
+        List<String> names = files(10);
+        Iterator<String> failing = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == 4) {
+                    throw new StackOverflowError("simulated");
+                }
+                return true;
+            }
+
+            @Override
+            public String next() {
+                return names.get(next++);
+            }
+        };
+        assertThatThrownBy(() -> new ParallelHasher(BaseDirectory.of(dir), 2).hashInOrder(failing, DigestAlgorithm.SHA256, outcome -> { }))
+                .isInstanceOf(IllegalStateException.class).hasRootCauseInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
     void theSinksFailureStopsHashingAndIsThrown() throws Exception {
         List<String> names = files(50);
         AtomicInteger accepted = new AtomicInteger();
