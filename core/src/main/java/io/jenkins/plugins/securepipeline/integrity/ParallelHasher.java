@@ -267,7 +267,7 @@ public final class ParallelHasher {
 
     /** One call of {@link #hashInOrder}: the requests handed out, the outcomes waiting for earlier ones. */
     private final class Run {
-        /** Requests {@code firstIndex ..} taken together; {@code requests} is full unless the requests ran out. */
+        /** The first {@code count} of {@code requests}, numbered from {@code firstIndex}, taken together. */
         record Batch(long firstIndex, Request[] requests, int count) {}
 
         private final RequestSource source;
