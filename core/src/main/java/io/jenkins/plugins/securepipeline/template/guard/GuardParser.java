@@ -192,6 +192,7 @@ public final class GuardParser {
             Block body = braceBlock();
             return new TypeBlock(start.text(), conditions, body, source(start));
         }
+        refuseFunctionAtClauseStart(start);
         if ((start.isWord("not") || start.is("!")) && peek(1).type() == Type.IDENT && !peek(1).isWord("some")
                 && !peek(2).is(".")
                 && !peek(2).is("[") && !operatorAt(2)) {
@@ -254,6 +255,26 @@ public final class GuardParser {
         }
         throw unexpected(peek(), "an operator (==, !=, <, <=, >, >=, IN, EXISTS, EMPTY, IS_STRING, ...) or '{' after"
                 + " the query '" + query.source().text() + "'");
+    }
+
+    /**
+     * cfn-guard 3.1.1 takes a built-in function's call only as a value: assigned with {@code let}, on the right of an
+     * operator, or as another call's argument. A clause that starts with one ({@code count(Resources.*) > 1}, also
+     * after {@code not} or {@code some}, in a {@code when} condition or as a block's query) does not parse there;
+     * accepting it here would let a rule file pass review with this engine and break in cfn-guard.
+     */
+    private void refuseFunctionAtClauseStart(Token start) throws GuardRuleException {
+        int ahead = start.isWord("not") || start.is("!") ? 1 : 0;
+        if (peek(ahead).isWord("some")) {
+            ahead++;
+        }
+        Token name = peek(ahead);
+        if (name.type() == Type.IDENT && peek(ahead + 1).is("(")
+                && (FUNCTIONS.containsKey(name.text()) || LATER_FUNCTIONS.contains(name.text()))) {
+            throw new GuardRuleException(file, name.line(), name.column(), "a clause cannot start with the function"
+                    + " call " + name.text() + "(...) (cfn-guard 3.1.1 refuses it too); assign the call to a variable"
+                    + " first (let n = " + name.text() + "(...)) and test the variable (%n)");
+        }
     }
 
     private List<Expression> arguments() throws GuardRuleException {
@@ -494,6 +515,10 @@ public final class GuardParser {
                 // fall through
             default:
                 throw unexpected(first, "a query (a key, %variable or this)");
+        }
+        if (start instanceof FunctionStart && (peek().is(".") || peek().is("["))) {
+            throw new GuardRuleException(file, peek().line(), peek().column(), "a function call's result cannot be"
+                    + " queried further (cfn-guard 3.1.1 refuses it too); assign it to a variable and query that");
         }
         List<Step> steps = new ArrayList<>();
         while (true) {

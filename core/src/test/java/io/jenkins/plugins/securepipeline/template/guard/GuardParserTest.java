@@ -36,10 +36,39 @@ class GuardParserTest {
         "rule a {\\n  Resources.A not == 1\\n}|org.guard:2:19: 'not' before '==' is not supported",
         "rule a {\\n  rule b { }\\n}|org.guard:2:3: 'rule' is not allowed here",
         "rule a {\\n  Resources.A == r[1, 2.5]\\n}|org.guard:2:18: range bounds must both be integers or both floats",
+        // A built-in function's call where cfn-guard 3.1.1 takes none (each case checked against the binary: it fails
+        // to parse all of them): at the start of a clause, a condition or a block, or with a query after it.
+        "rule a {\\n  count(Resources.*) > 1\\n}|org.guard:2:3: a clause cannot start with the function call count(...) (cfn-guard 3.1.1 refuses it too); assign the call to a variable first (let n = count(...)) and test the variable (%n)",
+        "rule a {\\n  to_lower(Resources.A.Type) == 'x'\\n}|org.guard:2:3: a clause cannot start with the function call to_lower(...)",
+        "rule a when count(Resources.*) > 1 {\\n  Resources exists\\n}|org.guard:1:13: a clause cannot start with the function call count(...)",
+        "AWS::S3::Bucket when count(Properties.*) == 0 {\\n  Type exists\\n}|org.guard:1:22: a clause cannot start with the function call count(...)",
+        "rule a {\\n  count(Resources.*) { this > 1 }\\n}|org.guard:2:3: a clause cannot start with the function call count(...)",
+        "rule a {\\n  some count(Resources.*) > 1\\n}|org.guard:2:8: a clause cannot start with the function call count(...)",
+        "rule a {\\n  not count(Resources.*) > 1\\n}|org.guard:2:7: a clause cannot start with the function call count(...)",
+        "rule a {\\n  now() exists\\n}|org.guard:2:3: a clause cannot start with the function call now(...)",
+        "let c = count(Resources.*).x\\nrule a { %c == 2 }|org.guard:1:27: a function call's result cannot be queried further (cfn-guard 3.1.1 refuses it too)",
+        "let c = count(Resources.*)[0]\\nrule a { %c == 2 }|org.guard:1:27: a function call's result cannot be queried further",
     })
     void refusesWithFileLineAndConstruct(String rules, String expected) {
         GuardRuleException e = refused(rules.replace("\\n", "\n"));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+    }
+
+    /** Where cfn-guard 3.1.1 does take a function call: as a value, and the same rules evaluate as it evaluates them. */
+    @Test
+    void functionCallsAreValuesInLetsOnTheRightAndAsArguments() throws Exception {
+        var template = new TemplateReader().read("t.yaml",
+                "Resources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::S3::Bucket\n".getBytes(StandardCharsets.UTF_8), false);
+        GuardRules rules = GuardRules.parse("org.guard", String.join("\n",
+                "let n = count(Resources.*)",
+                "let lowered = count(to_lower(Resources.*.Type))",
+                "rule two { %n == 2 }",
+                "rule lowered_two { %lowered == 2 }",
+                "rule right_hand { Resources.A.Type == to_upper('AWS::S3::Bucket') }",
+                "rule in_block { AWS::S3::Bucket { let keys = count(Properties.*)\n %keys == 0 } }",
+                ""));
+        List<String> statuses = rules.evaluate(template).stream().map(r -> r.rule() + "=" + r.status()).toList();
+        assertEquals(List.of("two=PASS", "lowered_two=PASS", "right_hand=FAIL", "in_block=PASS"), statuses);
     }
 
     @Test
