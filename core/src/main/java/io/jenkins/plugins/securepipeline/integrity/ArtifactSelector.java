@@ -231,6 +231,10 @@ public final class ArtifactSelector {
     /**
      * The regular files and links of a tree (devices, FIFOs and sockets are not artifacts). With links followed, a
      * link to a regular file inside the base directory counts as that file; any other link is passed over.
+     *
+     * <p>This, {@link #glob} and {@link #stream} each filter with a look-ahead iterator of their own on purpose: one
+     * shared generic filter made hashing 100,000 small files 4-5% slower (measured, 2026-12-06), because its single
+     * call sites then see several filters and nested copies of itself, which the JIT compiles less well.
      */
     private Iterator<SortedTreeWalk.Entry> walk(Path start) {
         Iterator<SortedTreeWalk.Entry> walk = new SortedTreeWalk(start, base.nameOf(start));
