@@ -13,7 +13,6 @@ import io.jenkins.plugins.securepipeline.role.PemFiles;
 import io.jenkins.plugins.securepipeline.role.RolesAnywhereVerifier;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,9 +70,7 @@ class AssumeRoleCommandTest {
 
     private int runRaw(String... args) {
         CommandLine cli = SecurePipelineCommand.newCommandLine(environment);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CapturedRun.execute(cli, out, err, args);
     }
 
     private void assertNoSecretsIn(String text) {

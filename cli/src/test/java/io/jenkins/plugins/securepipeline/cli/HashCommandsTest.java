@@ -41,10 +41,7 @@ class HashCommandsTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = SecurePipelineCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CapturedRun.execute(SecurePipelineCommand.newCommandLine(), out, err, args);
     }
 
     private Path hashTo(String name, String... args) throws Exception {

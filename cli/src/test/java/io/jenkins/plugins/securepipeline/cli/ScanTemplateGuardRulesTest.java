@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code scan-template --rules}: an organisation's Guard rules in the same report as the built-in rules. */
 class ScanTemplateGuardRulesTest {
@@ -43,10 +41,7 @@ class ScanTemplateGuardRulesTest {
             "");
 
     private int run(String... args) {
-        CommandLine cli = SecurePipelineCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CapturedRun.execute(SecurePipelineCommand.newCommandLine(), out, err, args);
     }
 
     private Path write(String name, String text) throws Exception {

@@ -12,10 +12,7 @@ class SecurePipelineCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = SecurePipelineCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CapturedRun.execute(SecurePipelineCommand.newCommandLine(), out, err, args);
     }
 
     @Test

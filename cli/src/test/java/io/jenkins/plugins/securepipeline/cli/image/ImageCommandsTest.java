@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.securepipeline.cli.ExitCodes;
+import io.jenkins.plugins.securepipeline.cli.CapturedRun;
 import io.jenkins.plugins.securepipeline.cli.SecurePipelineCommand;
 import io.jenkins.plugins.securepipeline.image.ManifestDocument;
 import io.jenkins.plugins.securepipeline.image.TestImages;
 import io.jenkins.plugins.securepipeline.image.registry.LocalRegistry;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The push-image / verify-image / copy-image contract, run in-process against a real local registry. */
 class ImageCommandsTest {
@@ -42,10 +41,7 @@ class ImageCommandsTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = SecurePipelineCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CapturedRun.execute(SecurePipelineCommand.newCommandLine(), out, err, args);
     }
 
     private static String pem(String label, byte[] der) {
