@@ -8,7 +8,7 @@ public final class CloudFrontWafRule extends PropertyRule {
         super("ASP-CF-004", Severity.LOW, "CloudFront distribution without a WAF web ACL",
                 "Set DistributionConfig.WebACLId.",
                 types("AWS::CloudFront::Distribution"),
-                refs("CKV_AWS_68"),
+                refs("CKV_AWS_68", "AwsSolutions-CFR2"),
                 Expect.PRESENT, "The distribution is not protected by AWS WAF", "DistributionConfig", "WebACLId");
     }
 }

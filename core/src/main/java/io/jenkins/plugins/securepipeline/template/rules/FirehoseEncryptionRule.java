@@ -6,14 +6,15 @@ import io.jenkins.plugins.securepipeline.template.TemplateNode;
 
 /**
  * Firehose delivery stream without server-side encryption. The input block must say which key to use
- * (KeyType); an empty block does not turn encryption on.
+ * (KeyType); an empty block does not turn encryption on. Narrower than cdk-nag's AwsSolutions-KDF1, which also
+ * reports streams fed by a Kinesis stream or MSK: those cannot take this setting (their source encrypts).
  */
 public final class FirehoseEncryptionRule extends TemplateRule {
     public FirehoseEncryptionRule() {
         super("ASP-KIN-002", Severity.MEDIUM, "Firehose delivery stream without server-side encryption",
                 "Set DeliveryStreamEncryptionConfigurationInput with KeyType for DirectPut streams.",
                 types("AWS::KinesisFirehose::DeliveryStream"),
-                refs("W88"));
+                refs("W88", "AwsSolutions-KDF1"));
     }
 
     @Override

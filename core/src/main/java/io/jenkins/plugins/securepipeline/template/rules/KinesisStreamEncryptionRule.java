@@ -13,7 +13,7 @@ public final class KinesisStreamEncryptionRule extends TemplateRule {
         super("ASP-KIN-001", Severity.MEDIUM, "Kinesis stream not encrypted",
                 "Set StreamEncryption with EncryptionType KMS and a KeyId.",
                 types("AWS::Kinesis::Stream"),
-                refs("W49", "CKV_AWS_43"));
+                refs("W49", "CKV_AWS_43", "AwsSolutions-KDS1"));
     }
 
     @Override

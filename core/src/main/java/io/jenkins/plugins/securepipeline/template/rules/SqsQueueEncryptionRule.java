@@ -8,7 +8,7 @@ public final class SqsQueueEncryptionRule extends TemplateRule {
     public SqsQueueEncryptionRule() {
         super("ASP-SQS-001", Severity.MEDIUM, "SQS queue encryption turned off",
                 "Remove SqsManagedSseEnabled: false, or set KmsMasterKeyId.", types("AWS::SQS::Queue"),
-                refs("W48", "CKV_AWS_27"));
+                refs("W48", "CKV_AWS_27", "AwsSolutions-SQS2"));
     }
 
     @Override
