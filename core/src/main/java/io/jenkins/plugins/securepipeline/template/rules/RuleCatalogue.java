@@ -78,6 +78,8 @@ public final class RuleCatalogue {
             new IamCredentialsExposureRule(),
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
             new IamWriteOnEverythingRule(),
+            new DocumentDbCredentialsSecretRule(), new EcsEnvironmentVariablesRule(), new RdsDbSecurityGroupOpenRule(),
+            new CognitoPasswordPolicyRule(), new ApiGatewayCognitoAuthorizerRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
