@@ -80,6 +80,8 @@ public final class RuleCatalogue {
             new IamWriteOnEverythingRule(),
             new DocumentDbCredentialsSecretRule(), new EcsEnvironmentVariablesRule(), new RdsDbSecurityGroupOpenRule(),
             new CognitoPasswordPolicyRule(), new ApiGatewayCognitoAuthorizerRule(),
+            new ApiGatewayRequestValidationRule(), new ApiGatewayStageWafRule(), new EksControlPlaneLogsRule(),
+            new ElastiCacheSubnetGroupRule(), new BeanstalkVpcRule(), new BeanstalkManagedUpdatesRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
