@@ -82,6 +82,8 @@ public final class RuleCatalogue {
             new CognitoPasswordPolicyRule(), new ApiGatewayCognitoAuthorizerRule(),
             new ApiGatewayRequestValidationRule(), new ApiGatewayStageWafRule(), new EksControlPlaneLogsRule(),
             new ElastiCacheSubnetGroupRule(), new BeanstalkVpcRule(), new BeanstalkManagedUpdatesRule(),
+            new LexAudioLogKmsKeyRule(), new QuickSightDataSourceSslRule(), new Cloud9SsmConnectionRule(),
+            new CodeBuildManagedImageRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
