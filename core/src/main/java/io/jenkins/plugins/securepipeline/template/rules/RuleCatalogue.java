@@ -78,6 +78,12 @@ public final class RuleCatalogue {
             new IamCredentialsExposureRule(),
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
             new IamWriteOnEverythingRule(),
+            new DocumentDbCredentialsSecretRule(), new EcsEnvironmentVariablesRule(), new RdsDbSecurityGroupOpenRule(),
+            new CognitoPasswordPolicyRule(), new ApiGatewayCognitoAuthorizerRule(),
+            new ApiGatewayRequestValidationRule(), new ApiGatewayStageWafRule(), new EksControlPlaneLogsRule(),
+            new ElastiCacheSubnetGroupRule(), new BeanstalkVpcRule(), new BeanstalkManagedUpdatesRule(),
+            new LexAudioLogKmsKeyRule(), new QuickSightDataSourceSslRule(), new Cloud9SsmConnectionRule(),
+            new CodeBuildManagedImageRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
