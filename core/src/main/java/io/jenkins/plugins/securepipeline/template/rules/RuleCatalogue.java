@@ -56,7 +56,7 @@ public final class RuleCatalogue {
             new SageMakerDataQualityVolumeKmsRule(), new SageMakerDataQualityTrafficEncryptionRule(),
             // cdk-nag coverage: SageMaker, Redshift, Classic ELB
             new SageMakerNotebookInternetAccessRule(), new SageMakerNotebookVpcRule(),
-            new ClassicLoadBalancerPlainListenerRule(),
+            new ClassicLoadBalancerPlainListenerRule(), new RedshiftUserActivityLoggingRule(),
             new TransferServerPublicRule(), new VpcEndpointServiceAcceptanceRule(), new EbsVolumeKmsKeyRule(),
             new EcrKmsEncryptionRule(), new OpenSearchAuditLogsRule(), new ApiGatewayCacheRule(),
             new ApiGatewayTracingRule(), new ApiGatewayDomainTlsRule(), new DynamoDbBillingModeRule(),
