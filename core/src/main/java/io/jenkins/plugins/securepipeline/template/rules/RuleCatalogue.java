@@ -57,6 +57,7 @@ public final class RuleCatalogue {
             // cdk-nag coverage: SageMaker, Redshift, Classic ELB
             new SageMakerNotebookInternetAccessRule(), new SageMakerNotebookVpcRule(),
             new ClassicLoadBalancerPlainListenerRule(), new RedshiftUserActivityLoggingRule(),
+            new RedshiftDefaultUsernameRule(),
             new TransferServerPublicRule(), new VpcEndpointServiceAcceptanceRule(), new EbsVolumeKmsKeyRule(),
             new EcrKmsEncryptionRule(), new OpenSearchAuditLogsRule(), new ApiGatewayCacheRule(),
             new ApiGatewayTracingRule(), new ApiGatewayDomainTlsRule(), new DynamoDbBillingModeRule(),
