@@ -15,28 +15,19 @@ public final class RedshiftRequireSslRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
-        TemplateNode parameters = resource.property("Parameters");
-        if (resource.properties().reachesUnknown("Parameters")) {
-            return;
-        }
-        if (parameters != null) {
-            for (TemplateNode parameter : parameters.asList()) {
-                TemplateNode name = parameter.get("ParameterName");
-                if (name == null || !name.isScalar()) {
-                    if (parameter.isUnknown() || name != null) {
-                        return;
-                    }
-                    continue;
+        RedshiftParameterGroups.Setting setting = RedshiftParameterGroups.parameter(resource, "require_ssl");
+        switch (setting.state()) {
+            case SET:
+                TemplateNode value = setting.value();
+                if (value != null && value.isScalar() && !value.isTrue()) {
+                    out.report(value, "require_ssl is " + value.text().trim() + ", so clients may connect without encryption");
                 }
-                if (name.text().trim().equalsIgnoreCase("require_ssl")) {
-                    TemplateNode value = parameter.get("ParameterValue");
-                    if (value != null && value.isScalar() && !value.isTrue()) {
-                        out.report(value, "require_ssl is " + value.text().trim() + ", so clients may connect without encryption");
-                    }
-                    return;
-                }
-            }
+                break;
+            case NOT_SET:
+                out.report(setting.list(), "require_ssl is not set, so clients may connect without encryption");
+                break;
+            default:
+                break;
         }
-        out.report(parameters, "require_ssl is not set, so clients may connect without encryption");
     }
 }

@@ -54,6 +54,10 @@ public final class RuleCatalogue {
             new SageMakerKmsKeyRule(), new SageMakerEndpointConfigKmsKeyRule(), new SageMakerNotebookImdsV2Rule(),
             new SageMakerModelNetworkIsolationRule(), new SageMakerDataQualityOutputKmsRule(),
             new SageMakerDataQualityVolumeKmsRule(), new SageMakerDataQualityTrafficEncryptionRule(),
+            // cdk-nag coverage: SageMaker, Redshift, Classic ELB
+            new SageMakerNotebookInternetAccessRule(), new SageMakerNotebookVpcRule(),
+            new ClassicLoadBalancerPlainListenerRule(), new RedshiftUserActivityLoggingRule(),
+            new RedshiftDefaultUsernameRule(),
             new TransferServerPublicRule(), new VpcEndpointServiceAcceptanceRule(), new EbsVolumeKmsKeyRule(),
             new EcrKmsEncryptionRule(), new OpenSearchAuditLogsRule(), new ApiGatewayCacheRule(),
             new ApiGatewayTracingRule(), new ApiGatewayDomainTlsRule(), new DynamoDbBillingModeRule(),
