@@ -78,6 +78,7 @@ public final class RuleCatalogue {
             new IamCredentialsExposureRule(),
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
             new IamWriteOnEverythingRule(),
+            new SnsTopicTlsOnlyRule(), new SqsQueueTlsOnlyRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
