@@ -115,8 +115,8 @@ public record PolicyStatement(TemplateNode node, boolean allow, TemplateNode act
     /** The value of {@code key} (compared without case) under the Condition's {@code operator}, or null. */
     public TemplateNode conditionValue(String operator, String key) {
         TemplateNode block = condition == null ? null : condition.get(operator);
-        if (block == null) {
-            return null;
+        if (block == null || block.isUnknown()) {
+            return block;
         }
         for (java.util.Map.Entry<String, TemplateNode> entry : block.entries().entrySet()) {
             if (entry.getKey().equalsIgnoreCase(key)) {

@@ -78,7 +78,8 @@ public final class RuleCatalogue {
             new IamCredentialsExposureRule(),
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
             new IamWriteOnEverythingRule(),
-            new SnsTopicTlsOnlyRule(), new SqsQueueTlsOnlyRule(),
+            new SnsTopicTlsOnlyRule(), new SqsQueueTlsOnlyRule(), new EventBusOpenAccessRule(),
+            new OpenSearchAnonymousAccessRule(), new OpenSearchIpAllowlistRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
