@@ -79,7 +79,8 @@ public final class RuleCatalogue {
             new IamDataExfiltrationRule(), new IamPermissionsManagementRule(), new IamPrivilegeEscalationRule(),
             new IamWriteOnEverythingRule(),
             new SnsTopicTlsOnlyRule(), new SqsQueueTlsOnlyRule(), new EventBusOpenAccessRule(),
-            new OpenSearchAnonymousAccessRule(), new OpenSearchIpAllowlistRule(),
+            new OpenSearchAnonymousAccessRule(), new OpenSearchIpAllowlistRule(), new CloudFrontS3OriginAccessRule(),
+            new S3WebsiteCloudFrontAccessRule(), new EmrAuthenticationRule(), new MediaStoreTlsOnlyRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
