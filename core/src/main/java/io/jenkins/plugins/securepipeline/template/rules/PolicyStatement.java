@@ -128,11 +128,20 @@ public record PolicyStatement(TemplateNode node, boolean allow, TemplateNode act
 
     /**
      * True when the statement's Action may cover every one of the given actions: each is covered by a known
-     * pattern, or the Action holds a value unknown at template time (which could be "*").
+     * pattern, or the Action holds a value unknown at template time (which could be "*"). A NotAction statement
+     * covers every action that none of its known patterns names.
      */
     public boolean mayCoverActions(String... wanted) {
         if (action == null) {
-            return false;
+            if (notAction == null || notAction.isUnknown()) {
+                return notAction != null;
+            }
+            for (String one : wanted) {
+                if (texts(notAction).stream().anyMatch(pattern -> ActionPattern.covers(pattern, one))) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (action.isUnknown() || action.asList().stream().anyMatch(TemplateNode::isUnknown)) {
             return true;
