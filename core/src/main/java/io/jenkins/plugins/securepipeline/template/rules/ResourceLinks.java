@@ -95,4 +95,57 @@ final class ResourceLinks {
         found.addAll(index.getOrDefault("*", List.of()));
         return found;
     }
+
+    /**
+     * The resources of {@code type} whose {@code property} (a value or a list of ARNs, URLs or names) may name
+     * {@code target}, whose own name property is {@code name} (null when it has none, so AWS generates it): a Ref or
+     * GetAtt of the target; a literal whose last part (after the last "/" or ":") is the target's name, or any
+     * literal when that name is unknown; and a value that could be anything (a parameter without a default, an
+     * import, a Sub of unknown parts). A Ref or GetAtt of another resource of the template never names the target.
+     * Built once per template, so rules that consult it for every resource stay linear.
+     */
+    static List<Resource> mayPointAt(TemplateContext template, String type, String property, Resource target,
+            TemplateNode name) {
+        Map<String, List<Resource>> index = template.derived("resources of " + type + " naming by " + property, context -> {
+            Map<String, List<Resource>> byKey = new HashMap<>();
+            for (Resource pointing : context.resourcesOfType(type)) {
+                TemplateNode value = pointing.property(property);
+                if (value == null) {
+                    continue;
+                }
+                for (TemplateNode item : value.asList()) {
+                    String id = target(item);
+                    List<String> keys = new ArrayList<>();
+                    if (id != null && context.resource(id) != null) {
+                        keys.add("id " + id);
+                    } else if (item.isScalar()) {
+                        keys.add("name " + lastPart(item.text()));
+                        keys.add("any literal");
+                    } else {
+                        keys.add("anything");
+                    }
+                    for (String key : keys) {
+                        List<Resource> list = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1) != pointing) {
+                            list.add(pointing);
+                        }
+                    }
+                }
+            }
+            return byKey;
+        });
+        List<Resource> found = new ArrayList<>(index.getOrDefault("id " + target.logicalId(), List.of()));
+        if (name != null && name.isScalar()) {
+            found.addAll(index.getOrDefault("name " + name.text().trim(), List.of()));
+        } else if (name != null) {
+            found.addAll(index.getOrDefault("any literal", List.of()));
+        }
+        found.addAll(index.getOrDefault("anything", List.of()));
+        return found;
+    }
+
+    private static String lastPart(String text) {
+        String trimmed = text.trim();
+        return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
+    }
 }

@@ -88,6 +88,9 @@ public final class RuleCatalogue {
             new ElastiCacheSubnetGroupRule(), new BeanstalkVpcRule(), new BeanstalkManagedUpdatesRule(),
             new LexAudioLogKmsKeyRule(), new QuickSightDataSourceSslRule(), new Cloud9SsmConnectionRule(),
             new CodeBuildManagedImageRule(),
+            new SnsTopicTlsOnlyRule(), new SqsQueueTlsOnlyRule(), new EventBusOpenAccessRule(),
+            new OpenSearchAnonymousAccessRule(), new OpenSearchIpAllowlistRule(), new CloudFrontS3OriginAccessRule(),
+            new S3WebsiteCloudFrontAccessRule(), new EmrAuthenticationRule(), new MediaStoreTlsOnlyRule(),
             new PlaintextSecretPropertyRule(), new TransformRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 

@@ -23,9 +23,7 @@ public final class S3TlsOnlyRule extends TemplateRule {
                 continue;
             }
             for (PolicyStatement statement : PolicyStatement.of(policy.property("PolicyDocument"))) {
-                TemplateNode secure = statement.condition() == null ? null
-                        : statement.condition().path("Bool", "aws:SecureTransport");
-                if (!statement.allow() && secure != null && (secure.isFalse() || secure.asList().stream().anyMatch(TemplateNode::isFalse))) {
+                if (statement.deniesInsecureTransport()) {
                     return;
                 }
             }
