@@ -4,13 +4,16 @@ import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
 
-/** CloudFront reaches a custom origin without HTTPS only. */
+/**
+ * CloudFront reaches a custom origin without HTTPS only. The other half of cdk-nag's AwsSolutions-CFR5, the TLS
+ * versions used towards the origin, is ASP-CF-007.
+ */
 public final class CloudFrontOriginHttpsRule extends TemplateRule {
     public CloudFrontOriginHttpsRule() {
         super("ASP-CF-005", Severity.MEDIUM, "CloudFront reaches a custom origin without HTTPS only",
                 "Set CustomOriginConfig.OriginProtocolPolicy: https-only.",
                 types("AWS::CloudFront::Distribution"),
-                refs("CKV2_AWS_72"));
+                refs("CKV2_AWS_72", "AwsSolutions-CFR5"));
     }
 
     @Override

@@ -91,7 +91,9 @@ public final class RuleCatalogue {
             new SnsTopicTlsOnlyRule(), new SqsQueueTlsOnlyRule(), new EventBusOpenAccessRule(),
             new OpenSearchAnonymousAccessRule(), new OpenSearchIpAllowlistRule(), new CloudFrontS3OriginAccessRule(),
             new S3WebsiteCloudFrontAccessRule(), new EmrAuthenticationRule(), new MediaStoreTlsOnlyRule(),
-            new PlaintextSecretPropertyRule(), new TransformRule())
+            new PlaintextSecretPropertyRule(), new TransformRule(),
+            // cdk-nag coverage: CloudFront, API Gateway, ECS, EMR, Step Functions, MediaStore
+            new CloudFrontOriginTlsVersionRule(), new ApiGatewayV2RouteAuthorizationRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
