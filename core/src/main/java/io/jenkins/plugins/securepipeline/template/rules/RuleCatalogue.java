@@ -93,7 +93,9 @@ public final class RuleCatalogue {
             new S3WebsiteCloudFrontAccessRule(), new EmrAuthenticationRule(), new MediaStoreTlsOnlyRule(),
             new PlaintextSecretPropertyRule(), new TransformRule(),
             // cdk-nag coverage: CloudFront, API Gateway, ECS, EMR, Step Functions, MediaStore
-            new CloudFrontOriginTlsVersionRule(), new ApiGatewayV2RouteAuthorizationRule())
+            new CloudFrontOriginTlsVersionRule(), new ApiGatewayV2RouteAuthorizationRule(), new EcsContainerLoggingRule(),
+            new EmrLogUriRule(), new StepFunctionsLoggingRule(), new StepFunctionsTracingRule(),
+            new ApiGatewayStageExecutionLogsRule(), new MediaStoreAccessLoggingRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
