@@ -95,7 +95,8 @@ public final class RuleCatalogue {
             // cdk-nag coverage: CloudFront, API Gateway, ECS, EMR, Step Functions, MediaStore
             new CloudFrontOriginTlsVersionRule(), new ApiGatewayV2RouteAuthorizationRule(), new EcsContainerLoggingRule(),
             new EmrLogUriRule(), new StepFunctionsLoggingRule(), new StepFunctionsTracingRule(),
-            new ApiGatewayStageExecutionLogsRule(), new MediaStoreAccessLoggingRule())
+            new ApiGatewayStageExecutionLogsRule(), new MediaStoreAccessLoggingRule(), new MediaStoreContainerPolicyRule(),
+            new MediaStoreMetricPolicyRule(), new MediaStoreLifecyclePolicyRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
