@@ -10,9 +10,9 @@ import io.jenkins.plugins.securepipeline.template.TemplateNode;
  *
  * <p>Deliberate differences from cdk-nag's AwsSolutions-APIG4, which reports every route without authorization:
  * <ul>
- * <li>WebSocket routes other than {@code $connect} are not reported. API Gateway authorizes a WebSocket client once,
- * on {@code $connect}, and accepts no authorizer on the other routes, so NONE there is the only setting and says
- * nothing about access. A WebSocket route is recognised by its API's {@code ProtocolType}, or, when the API is not in
+ * <li>WebSocket routes other than {@code $connect} are not reported. API Gateway authorizes a WebSocket client when it
+ * connects (a Lambda authorizer can only be attached to {@code $connect}); the messages that follow travel over the
+ * connection that was authorized, so NONE on the other routes says nothing about who can use the API. A WebSocket route is recognised by its API's {@code ProtocolType}, or, when the API is not in
  * the template, by a route key that is not an HTTP one ({@code $disconnect}, an action name without a path); a
  * {@code $default} route of an API not in the template cannot be placed and passes.</li>
  * <li>{@code OPTIONS} routes are not reported: CORS preflight requests carry no credentials, as for ASP-APIG-002.</li>
