@@ -91,7 +91,14 @@ public final class RuleCatalogue {
             new SnsTopicTlsOnlyRule(), new SqsQueueTlsOnlyRule(), new EventBusOpenAccessRule(),
             new OpenSearchAnonymousAccessRule(), new OpenSearchIpAllowlistRule(), new CloudFrontS3OriginAccessRule(),
             new S3WebsiteCloudFrontAccessRule(), new EmrAuthenticationRule(), new MediaStoreTlsOnlyRule(),
-            new PlaintextSecretPropertyRule(), new TransformRule())
+            new PlaintextSecretPropertyRule(), new TransformRule(),
+            // cdk-nag coverage: recovery, patching and availability settings (all low)
+            new RedshiftSnapshotRetentionRule(), new RedshiftVersionUpgradeRule(), new NeptuneMinorVersionUpgradeRule(),
+            new AuroraMySqlBacktrackRule(), new AuroraMySqlServerlessLogExportsRule(), new NeptuneMultiAzRule(),
+            new ElastiCacheMultiAzRule(), new OpenSearchDedicatedMasterRule(), new OpenSearchZoneAwarenessRule(),
+            new ClassicLoadBalancerConnectionDrainingRule(), new ClassicLoadBalancerCrossZoneRule(),
+            new InstanceTerminationProtectionRule(), new AutoScalingHealthCheckGracePeriodRule(),
+            new KinesisAnalyticsCheckpointingRule(), new SqsQueueDeadLetterRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
