@@ -98,7 +98,10 @@ public final class RuleCatalogue {
             new ElastiCacheMultiAzRule(), new OpenSearchDedicatedMasterRule(), new OpenSearchZoneAwarenessRule(),
             new ClassicLoadBalancerConnectionDrainingRule(), new ClassicLoadBalancerCrossZoneRule(),
             new InstanceTerminationProtectionRule(), new AutoScalingHealthCheckGracePeriodRule(),
-            new KinesisAnalyticsCheckpointingRule(), new SqsQueueDeadLetterRule())
+            new KinesisAnalyticsCheckpointingRule(), new SqsQueueDeadLetterRule(),
+            // cdk-nag coverage: default ports (low: obscurity only)
+            new RdsDefaultPortRule(), new DocumentDbDefaultPortRule(), new RedshiftDefaultPortRule(),
+            new ElastiCacheDefaultPortRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
