@@ -101,7 +101,10 @@ public final class RuleCatalogue {
             new KinesisAnalyticsCheckpointingRule(), new SqsQueueDeadLetterRule(),
             // cdk-nag coverage: default ports (low: obscurity only)
             new RdsDefaultPortRule(), new DocumentDbDefaultPortRule(), new RedshiftDefaultPortRule(),
-            new ElastiCacheDefaultPortRule())
+            new ElastiCacheDefaultPortRule(),
+            // cdk-nag coverage: scaling, monitoring and description settings (all low)
+            new AutoScalingCooldownRule(), new AutoScalingNotificationsRule(), new InstanceDetailedMonitoringRule(),
+            new BeanstalkInstanceLogsRule(), new ClassicLoadBalancerHttpRule(), new SecurityGroupGroupDescriptionRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
