@@ -96,7 +96,20 @@ public final class RuleCatalogue {
             new CloudFrontOriginTlsVersionRule(), new ApiGatewayV2RouteAuthorizationRule(), new EcsContainerLoggingRule(),
             new EmrLogUriRule(), new StepFunctionsLoggingRule(), new StepFunctionsTracingRule(),
             new ApiGatewayStageExecutionLogsRule(), new MediaStoreAccessLoggingRule(), new MediaStoreContainerPolicyRule(),
-            new MediaStoreMetricPolicyRule(), new MediaStoreLifecyclePolicyRule())
+            new MediaStoreMetricPolicyRule(), new MediaStoreLifecyclePolicyRule(),
+            // cdk-nag coverage: recovery, patching and availability settings (all low)
+            new RedshiftSnapshotRetentionRule(), new RedshiftVersionUpgradeRule(), new NeptuneMinorVersionUpgradeRule(),
+            new AuroraMySqlBacktrackRule(), new AuroraMySqlServerlessLogExportsRule(), new NeptuneMultiAzRule(),
+            new ElastiCacheMultiAzRule(), new OpenSearchDedicatedMasterRule(), new OpenSearchZoneAwarenessRule(),
+            new ClassicLoadBalancerConnectionDrainingRule(), new ClassicLoadBalancerCrossZoneRule(),
+            new InstanceTerminationProtectionRule(), new AutoScalingHealthCheckGracePeriodRule(),
+            new KinesisAnalyticsCheckpointingRule(), new SqsQueueDeadLetterRule(),
+            // cdk-nag coverage: default ports (low: obscurity only)
+            new RdsDefaultPortRule(), new DocumentDbDefaultPortRule(), new RedshiftDefaultPortRule(),
+            new ElastiCacheDefaultPortRule(),
+            // cdk-nag coverage: scaling, monitoring and description settings (all low)
+            new AutoScalingCooldownRule(), new AutoScalingNotificationsRule(), new InstanceDetailedMonitoringRule(),
+            new BeanstalkInstanceLogsRule(), new ClassicLoadBalancerHttpRule(), new SecurityGroupGroupDescriptionRule())
             .stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
 
     private RuleCatalogue() {}
