@@ -2,6 +2,8 @@ package io.jenkins.plugins.securepipeline.template.rules;
 
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An SNS topic should have a topic policy that refuses publishing without TLS: a statement denying
@@ -9,7 +11,8 @@ import io.jenkins.plugins.securepipeline.template.Severity;
  *
  * <p>Like cdk-nag's AwsSolutions-SNS3, a topic with {@code KmsMasterKeyId} is not reported (SNS accepts only HTTPS
  * requests for encrypted topics), and a policy counts for the topics it names in {@code Topics} (Ref or GetAtt, or
- * an ARN ending in the topic's name). Deliberate differences, each to avoid a false finding: any action pattern
+ * an ARN ending in the topic's name), and so does an {@code AWS::SNS::TopicInlinePolicy} for the topic it names in
+ * {@code TopicArn} (cdk-nag looks at TopicPolicy only). Deliberate differences, each to avoid a false finding: any action pattern
  * that covers sns:Publish counts ({@code sns:*}, {@code *}), where cdk-nag wants the exact action name; a Topics
  * entry or a policy document unknown at template time (a parameter, an import, a Sub of unknown parts) counts as
  * possibly naming the topic and possibly holding the denial, and so does a Principal or an Action unknown at
@@ -29,8 +32,11 @@ public final class SnsTopicTlsOnlyRule extends TemplateRule {
         if (resource.property("KmsMasterKeyId") != null) {
             return;
         }
-        for (Resource policy : ResourceLinks.mayPointAt(template, "AWS::SNS::TopicPolicy", "Topics", resource,
-                resource.property("TopicName"))) {
+        List<Resource> policies = new ArrayList<>(ResourceLinks.mayPointAt(template, "AWS::SNS::TopicPolicy", "Topics",
+                resource, resource.property("TopicName")));
+        policies.addAll(ResourceLinks.mayPointAt(template, "AWS::SNS::TopicInlinePolicy", "TopicArn", resource,
+                resource.property("TopicName")));
+        for (Resource policy : policies) {
             if (TlsDenials.present(policy.property("PolicyDocument"), "sns:Publish")) {
                 return;
             }

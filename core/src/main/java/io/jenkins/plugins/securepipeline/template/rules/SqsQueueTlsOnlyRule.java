@@ -3,11 +3,14 @@ package io.jenkins.plugins.securepipeline.template.rules;
 import io.jenkins.plugins.securepipeline.template.Resource;
 import io.jenkins.plugins.securepipeline.template.Severity;
 import io.jenkins.plugins.securepipeline.template.TemplateNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An SQS queue should have a queue policy that refuses requests made without TLS: a statement denying every
  * principal the message actions when {@code aws:SecureTransport} is false. A policy counts for the queues it names
- * in {@code Queues} (Ref or GetAtt, or a URL ending in the queue's name).
+ * in {@code Queues} (Ref or GetAtt, or a URL ending in the queue's name), and so does an
+ * {@code AWS::SQS::QueueInlinePolicy} for the queue it names in {@code Queue}.
  *
  * <p>Deliberate differences from cdk-nag's AwsSolutions-SQS4, each to avoid a false finding: the denial must cover
  * {@code sqs:SendMessage} and {@code sqs:ReceiveMessage}, the actions that carry message bodies (so {@code sqs:*},
@@ -33,8 +36,11 @@ public final class SqsQueueTlsOnlyRule extends TemplateRule {
         if (resource.property("KmsMasterKeyId") != null || managedSse == null || !managedSse.isFalse()) {
             return;
         }
-        for (Resource policy : ResourceLinks.mayPointAt(template, "AWS::SQS::QueuePolicy", "Queues", resource,
-                resource.property("QueueName"))) {
+        List<Resource> policies = new ArrayList<>(ResourceLinks.mayPointAt(template, "AWS::SQS::QueuePolicy", "Queues",
+                resource, resource.property("QueueName")));
+        policies.addAll(ResourceLinks.mayPointAt(template, "AWS::SQS::QueueInlinePolicy", "Queue", resource,
+                resource.property("QueueName")));
+        for (Resource policy : policies) {
             if (TlsDenials.present(policy.property("PolicyDocument"), "sqs:SendMessage", "sqs:ReceiveMessage")) {
                 return;
             }
