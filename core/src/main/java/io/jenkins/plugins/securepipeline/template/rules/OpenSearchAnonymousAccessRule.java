@@ -12,8 +12,11 @@ import io.jenkins.plugins.securepipeline.template.TemplateNode;
  * Condition (such as aws:SourceIp, AWS's documented IP-based policy) is not reported; a domain without an access
  * policy is not reported (then only IAM identities with permissions can sign requests to it); a domain with
  * fine-grained access control ({@code AdvancedSecurityOptions.Enabled}) and without anonymous authentication is not
- * reported, since that feature authenticates every request and AWS recommends an open domain policy with it. cdk-nag
- * reports any "*" in an Allow statement's Principal and a missing policy. Unknown values are not reported.
+ * reported, since that feature authenticates every request and AWS recommends an open domain policy with it; a
+ * domain in a VPC ({@code VPCOptions}) is not reported either: only what its security groups admit reaches it, and an
+ * open access policy behind security groups is a pattern AWS documents for VPC domains (reporting it at this severity
+ * would block pipelines that follow it; ASP-OS-004 reports domains outside a VPC). cdk-nag reports any "*" in an
+ * Allow statement's Principal and a missing policy. Unknown values are not reported.
  */
 public final class OpenSearchAnonymousAccessRule extends TemplateRule {
     public OpenSearchAnonymousAccessRule() {
@@ -25,6 +28,9 @@ public final class OpenSearchAnonymousAccessRule extends TemplateRule {
 
     @Override
     public void check(Resource resource, TemplateContext template, RuleFindings out) {
+        if (resource.property("VPCOptions") != null) {
+            return;
+        }
         TemplateNode fineGrained = resource.property("AdvancedSecurityOptions", "Enabled");
         TemplateNode anonymous = resource.property("AdvancedSecurityOptions", "AnonymousAuthEnabled");
         if (resource.properties().reachesUnknown("AdvancedSecurityOptions", "Enabled")
