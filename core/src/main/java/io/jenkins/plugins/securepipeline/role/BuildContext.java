@@ -19,6 +19,16 @@ import java.util.regex.Pattern;
  */
 public record BuildContext(String jobFullName, int buildNumber, String user, String branch) {
     static final String SESSION_NAME_PREFIX = "Jenkins-";
+    /**
+     * The keys of the tags {@link #sessionTags} sets. Role trust policies condition on them
+     * ({@code aws:RequestTag/JenkinsJob}), so they must come from the build, never from the pipeline's own arguments;
+     * reserved whether or not this build has a value for them (a job without a branch must not claim one).
+     */
+    private static final String JOB_TAG = "JenkinsJob";
+    private static final String BUILD_TAG = "JenkinsBuild";
+    private static final String USER_TAG = "JenkinsUser";
+    private static final String BRANCH_TAG = "Branch";
+    private static final List<String> TAG_KEYS = List.of(JOB_TAG, BUILD_TAG, USER_TAG, BRANCH_TAG);
     private static final int SESSION_NAME_MAX = 64;
     private static final Pattern NOT_SESSION_NAME_CHAR = Pattern.compile("[^\\w+=,.@-]+");
     private static final Pattern NOT_TAG_CHAR = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
@@ -56,17 +66,25 @@ public record BuildContext(String jobFullName, int buildNumber, String user, Str
      */
     public List<SessionTag> sessionTags() {
         List<SessionTag> tags = new ArrayList<>();
-        tags.add(SessionTag.optional("JenkinsJob", sanitiseTagValue(jobFullName)));
+        tags.add(SessionTag.optional(JOB_TAG, sanitiseTagValue(jobFullName)));
         if (buildNumber > 0) {
-            tags.add(SessionTag.optional("JenkinsBuild", Integer.toString(buildNumber)));
+            tags.add(SessionTag.optional(BUILD_TAG, Integer.toString(buildNumber)));
         }
         if (user != null && !user.isBlank()) {
-            tags.add(SessionTag.optional("JenkinsUser", sanitiseTagValue(user)));
+            tags.add(SessionTag.optional(USER_TAG, sanitiseTagValue(user)));
         }
         if (branch != null && !branch.isBlank()) {
-            tags.add(SessionTag.optional("Branch", sanitiseTagValue(branch)));
+            tags.add(SessionTag.optional(BRANCH_TAG, sanitiseTagValue(branch)));
         }
         return tags;
+    }
+
+    /**
+     * Whether {@code key} names one of the build's own tags, in any case: STS treats tag keys case-insensitively, so
+     * {@code jenkinsjob} from a pipeline would stand for {@code JenkinsJob} in a trust policy's condition.
+     */
+    public static boolean isBuildTagKey(String key) {
+        return key != null && TAG_KEYS.stream().anyMatch(key.strip()::equalsIgnoreCase);
     }
 
     /** Decodes Jenkins' {@code %2F} escapes, then turns every run of characters STS refuses into one dash. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.securepipeline.role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BuildContextTest {
@@ -63,5 +64,19 @@ class BuildContextTest {
     void strayPercentSignsAreNotDecoded() {
         assertThat(BuildContext.percentDecode("100%")).isEqualTo("100%");
         assertThat(BuildContext.percentDecode("a%2fb%zz")).isEqualTo("a/b%zz");
+    }
+
+    @Test
+    void theBuildsOwnTagKeysAreReservedInAnyCase() {
+        for (String key : List.of("JenkinsJob", "jenkinsjob", "JENKINSBUILD", "JenkinsUser", "Branch", "branch", " Branch ")) {
+            assertThat(BuildContext.isBuildTagKey(key)).as(key).isTrue();
+        }
+        for (String key : List.of("Team", "JenkinsJobs", "Branches", "", "aws:x")) {
+            assertThat(BuildContext.isBuildTagKey(key)).as(key).isFalse();
+        }
+        assertThat(BuildContext.isBuildTagKey(null)).isFalse();
+        // Every tag the build sets is reserved, so none can be supplied by a pipeline instead.
+        assertThat(new BuildContext("team/app", 3, "alice", "main").sessionTags())
+                .allSatisfy(tag -> assertThat(BuildContext.isBuildTagKey(tag.key())).as(tag.key()).isTrue());
     }
 }

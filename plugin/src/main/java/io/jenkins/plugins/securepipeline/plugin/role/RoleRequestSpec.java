@@ -33,6 +33,14 @@ final class RoleRequestSpec implements Serializable {
     RoleRequestSpec(String roleArn, String sessionName, Duration duration, String externalId, String sourceIdentity,
             Map<String, String> requiredTags, List<String> transitiveTagKeys, String policy,
             List<String> managedPolicyArns, BuildContext build) {
+        for (String key : requiredTags.keySet()) {
+            if (BuildContext.isBuildTagKey(key)) {
+                // A trust policy that conditions on aws:RequestTag/JenkinsJob relies on the build having set it.
+                throw new IllegalArgumentException("sessionTags: " + key + " is one of the tags the plugin sets from the"
+                        + " build itself (JenkinsJob, JenkinsBuild, JenkinsUser, Branch), so that role trust policies can"
+                        + " rely on them; a pipeline cannot set it");
+            }
+        }
         this.roleArn = roleArn;
         this.sessionName = sessionName != null ? sessionName : build.sessionName();
         this.durationSeconds = duration.toSeconds();
@@ -44,9 +52,7 @@ final class RoleRequestSpec implements Serializable {
         this.managedPolicyArns = new ArrayList<>(managedPolicyArns);
         this.buildTags = new LinkedHashMap<>();
         for (SessionTag tag : build.sessionTags()) {
-            if (!requiredTags.containsKey(tag.key())) {
-                this.buildTags.put(tag.key(), tag.value());
-            }
+            this.buildTags.put(tag.key(), tag.value());
         }
     }
 

