@@ -157,6 +157,11 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
             }
             masked.add(List.of(served.token().getPlainText()));
             endpoint = served;
+            if (ended) {
+                // stop() ran (an abort) while the endpoint was starting and found none to stop; the step is ended.
+                endServing(true);
+                return;
+            }
             servedSession = session;
             secrets = masked;
             servedUntilMillis = role.expiration().toEpochMilli();
@@ -166,20 +171,28 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
         } else {
             environment = new AwsSessionEnvironment(session);
         }
-        AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.ALLOWED, decision.reason(),
-                BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
-        listener.getLogger().println("Assumed " + role.assumedRoleArn() + " until " + role.expiration() + "; "
-                + (endpoint != null ? "served to this block from a credential endpoint on 127.0.0.1 of its node "
-                        + "(AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN), renewed before it expires."
-                        : "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN are set and masked in this block."));
+        // From here on an endpoint may be serving on the agent and a renewal be scheduled: if the audit record or the
+        // body's start fails, the body's callback (SessionEnded) never runs and stop() is not called on a step that has
+        // already failed, so nothing else would take them down.
+        try {
+            AuditTrail.record(run, new AuditEvent(Instant.now(), STEP, AuditOutcome.ALLOWED, decision.reason(),
+                    BuildIdentity.triggeringUser(run), BuildIdentity.buildId(run), subject));
+            listener.getLogger().println("Assumed " + role.assumedRoleArn() + " until " + role.expiration() + "; "
+                    + (endpoint != null ? "served to this block from a credential endpoint on 127.0.0.1 of its node "
+                            + "(AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN), renewed before it expires."
+                            : "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN are set and masked in this block."));
 
-        context.newBodyInvoker()
-                .withContexts(session,
-                        EnvironmentExpander.merge(context.get(EnvironmentExpander.class), environment),
-                        BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), new SessionMaskingFilter(masked)),
-                        FailureHandler.merge(context.get(FailureHandler.class), new SessionFailureMasking(masked)))
-                .withCallback(new SessionEnded(request.roleArn().toString()))
-                .start();
+            context.newBodyInvoker()
+                    .withContexts(session,
+                            EnvironmentExpander.merge(context.get(EnvironmentExpander.class), environment),
+                            BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), new SessionMaskingFilter(masked)),
+                            FailureHandler.merge(context.get(FailureHandler.class), new SessionFailureMasking(masked)))
+                    .withCallback(new SessionEnded(request.roleArn().toString()))
+                    .start();
+        } catch (Exception | Error e) {
+            endServing(true);
+            throw e;
+        }
     }
 
     /**
