@@ -88,15 +88,18 @@ public class SecurePipelineConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * A form with every account rule or calendar deleted sends no such key, and binding would keep the old lists:
-     * empty them first so the form is the whole truth.
+     * A form with every row of a list deleted sends no such key, and binding would keep the old rows: each absent list
+     * is bound as an empty one, so the form is the whole truth. The live lists are not emptied before binding: a
+     * setter that refuses its value (a mistyped scan threshold) ends the binding, and lists emptied before it would
+     * stay empty, already saved by the setters that ran, and every scan would run without the mandatory rule packs.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
-        accountRules = new ArrayList<>();
-        controllerIdentityRules = new ArrayList<>();
-        calendars = new ArrayList<>();
-        guardRulePacks = new ArrayList<>();
+        for (String list : List.of("accountRules", "controllerIdentityRules", "calendars", "guardRulePacks")) {
+            if (!json.containsKey(list)) {
+                json.put(list, new ArrayList<>());
+            }
+        }
         req.bindJSON(this, json);
         save();
         return true;
