@@ -8,7 +8,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.securepipeline.audit.AuditEvent;
 import io.jenkins.plugins.securepipeline.audit.AuditOutcome;
-import io.jenkins.plugins.securepipeline.aws.AwsCallException;
 import io.jenkins.plugins.securepipeline.plugin.AuditTrail;
 import io.jenkins.plugins.securepipeline.plugin.BuildIdentity;
 import io.jenkins.plugins.securepipeline.plugin.SecurePipelineConfiguration;
@@ -138,8 +137,10 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
             role = new RoleAssumer(ControllerAws.clients(region)).assume(policy, job, source, request);
         } catch (RoleDeniedException e) {
             throw refuse(run, AuditOutcome.DENIED, e.decision().reason(), subject);
-        } catch (AwsCallException | IllegalArgumentException | IllegalStateException e) {
-            throw refuse(run, AuditOutcome.FAILED, e.getMessage(), subject);
+        } catch (RuntimeException e) {
+            // AWS call failures and refused arguments, and the SDK's own exceptions from a credential that itself
+            // assumes a role: each is a FAILED audit event with its reason, never a failure without one.
+            throw refuse(run, AuditOutcome.FAILED, String.valueOf(e.getMessage()), subject);
         }
         role.notices().forEach(notice -> listener.getLogger().println(notice));
 
@@ -272,9 +273,10 @@ final class AssumeCrossAccountRoleExecution extends GeneralNonBlockingStepExecut
                     BuildIdentity.buildId(run), subject));
             listener.getLogger().println("Renewed the " + servedSession.getRoleArn() + " session until " + renewed.expiration());
             scheduleRenewal(renewed.expiration());
-        } catch (RoleDeniedException | AwsCallException | InvalidRoleRequestException | IllegalStateException | IOException
-                | InterruptedException e) {
-            String reason = e instanceof RoleDeniedException denied ? denied.decision().reason() : e.getMessage();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // Every failure, also the SDK's own (an access key credential that itself assumes a role): one that escaped
+            // would end the renewals silently, with no audit event and no reason for the endpoint to give.
+            String reason = e instanceof RoleDeniedException denied ? denied.decision().reason() : String.valueOf(e.getMessage());
             boolean lastChance = Instant.now().plus(RENEWAL_RETRY).isAfter(Instant.ofEpochMilli(servedUntilMillis));
             subject.put("reason", reason);
             try {
