@@ -17,6 +17,10 @@ public class Channel implements VirtualChannel {
         throw new UnsupportedOperationException("compile-only signature");
     }
 
+    public boolean removeListener(Listener l) {
+        throw new UnsupportedOperationException("compile-only signature");
+    }
+
     public abstract static class Listener {
         public void onClosed(Channel channel, IOException cause) {}
     }

@@ -84,7 +84,9 @@ final class SessionEndpoint implements Serializable {
     /** The endpoints running in this JVM (on the agent), by block. */
     private static final Map<String, Running> RUNNING = new ConcurrentHashMap<>();
 
-    private record Running(CredentialEndpoint endpoint, PushedCredentials credentials) {}
+    /** An endpoint on this agent, and the listener that stops it with the controller's connection (null: none). */
+    private record Running(CredentialEndpoint endpoint, PushedCredentials credentials, Channel controller,
+            Channel.Listener onControllerGone) {}
 
     private static ServedCredentials credentials(String[] served) {
         return new ServedCredentials(served[0], served[1], served[2], Instant.ofEpochMilli(Long.parseLong(served[3])));
@@ -94,6 +96,10 @@ final class SessionEndpoint implements Serializable {
         Running running = RUNNING.remove(id);
         if (running != null) {
             running.endpoint().close();
+            if (running.controller() != null) {
+                // Each block in endpoint mode adds one; an agent that lives for months must not keep them all.
+                running.controller().removeListener(running.onControllerGone());
+            }
         }
     }
 
@@ -127,17 +133,21 @@ final class SessionEndpoint implements Serializable {
                     throw new IOException("cannot start the credential endpoint on 127.0.0.1"
                             + (port == 0 ? "" : ":" + port) + ": " + e.getMessage());
                 }
-                running = new Running(endpoint, pushed);
-                RUNNING.put(id, running);
                 Channel controller = Channel.current();
+                Channel.Listener onControllerGone = null;
                 if (controller != null) {
                     // Without its controller nobody renews or stops it: it goes with the connection.
-                    controller.addListener(new Channel.Listener() {
+                    onControllerGone = new Channel.Listener() {
                         @Override
                         public void onClosed(Channel closed, IOException cause) {
                             stopOnAgent(id);
                         }
-                    });
+                    };
+                }
+                running = new Running(endpoint, pushed, controller, onControllerGone);
+                RUNNING.put(id, running);
+                if (controller != null) {
+                    controller.addListener(onControllerGone);
                 }
             } else {
                 running.credentials().update(credentials(served));
