@@ -45,6 +45,6 @@ public final class SqsQueueTlsOnlyRule extends TemplateRule {
                 return;
             }
         }
-        out.report(managedSse, "No queue policy denies requests made without TLS, and the queue has no explicit server-side encryption");
+        out.report(managedSse, "No queue policy denies requests made without TLS, and server-side encryption is switched off (SqsManagedSseEnabled: false)");
     }
 }
